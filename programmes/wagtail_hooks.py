@@ -1,0 +1,73 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.models import HOME_PAGE_CONTEXT_HOOK
+
+from .models import CareerStage, LocalAuthority, ProgrammeIndexPage, School
+from .selectors import headline_figures
+from .services import programme_section_set_up
+
+
+@hooks.register(HOME_PAGE_CONTEXT_HOOK)
+def add_headline_figures(*, page, request, context):
+    context["headline_figures"] = headline_figures()
+
+
+class SchoolFilterSet(WagtailFilterSet):
+    class Meta:
+        model = School
+        fields = ["local_authority", "phase"]
+
+
+class SchoolViewSet(SnippetViewSet):
+    model = School
+    icon = "home"
+    menu_label = _("Schools")
+    list_display = ["name", "urn", "local_authority", "phase", "cluster"]
+    list_export = ["urn", "name", "local_authority", "phase", "cluster", "postcode"]
+    export_filename = "schools"
+    filterset_class = SchoolFilterSet
+    search_fields = ["name", "postcode"]
+    ordering = ["name"]
+    list_per_page = 50
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return School.objects.select_related("local_authority")
+
+
+class LocalAuthorityViewSet(SnippetViewSet):
+    model = LocalAuthority
+    icon = "site"
+    menu_label = _("Local authorities")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    copy_view_enabled = False
+
+
+class CareerStageViewSet(SnippetViewSet):
+    model = CareerStage
+    icon = "user"
+    menu_label = _("Career stages")
+    list_display = ["name", "sort_order"]
+    sort_order_field = "sort_order"
+    copy_view_enabled = False
+
+
+class ProgrammeGeographyGroup(SnippetViewSetGroup):
+    items = (LocalAuthorityViewSet, SchoolViewSet, CareerStageViewSet)
+    menu_icon = "site"
+    menu_label = _("Schools and LAs")
+    menu_name = "schools-and-las"
+
+
+register_snippet(ProgrammeGeographyGroup)
+
+
+@hooks.register("after_create_page")
+def set_up_new_programme_section(request, page):
+    if isinstance(page.specific, ProgrammeIndexPage):
+        programme_section_set_up(index_page=page.specific)
