@@ -21,6 +21,7 @@ from programmes.models import ProgrammeDocument, ProgrammeSchool, RelatedProgram
 pytestmark = pytest.mark.django_db
 
 SERVICE_NAME = "Leadership portal"
+DASH = "\N{EN DASH}"  # between the page title and the service name
 ORGANISATION_NAME = "Eastern Region Local Authorities"
 
 
@@ -49,7 +50,7 @@ def test_home_page_shows_its_title_and_introduction(client, site_tree):
     response = client.get("/")
 
     assert response.status_code == 200
-    assert title_of(response) == f"Growing school leaders – {SERVICE_NAME}"
+    assert title_of(response) == f"Growing school leaders {DASH} {SERVICE_NAME}"
     assert "Leadership development for staff in our schools." in response.content.decode()
 
 
@@ -87,7 +88,7 @@ def test_programme_index_shows_its_title_introduction_and_programmes(client, sit
     response = client.get(index.url)
 
     assert response.status_code == 200
-    assert title_of(response) == f"Programmes – {SERVICE_NAME}"
+    assert title_of(response) == f"Programmes {DASH} {SERVICE_NAME}"
     content = response.content.decode()
     assert "Every leadership programme running in our schools." in content
     assert "Aspiring Heads" in content
@@ -142,7 +143,7 @@ def test_programme_page_shows_its_title_and_summary(client, full_programme):
     response = client.get(full_programme.url)
 
     assert response.status_code == 200
-    assert title_of(response) == f"Terrific Teams – {SERVICE_NAME}"
+    assert title_of(response) == f"Terrific Teams {DASH} {SERVICE_NAME}"
     assert "Helps middle leaders build strong teams." in response.content.decode()
 
 
@@ -231,7 +232,7 @@ def test_standard_page_shows_its_title_introduction_and_body(client, site_tree):
     response = client.get(page.url)
 
     assert response.status_code == 200
-    assert title_of(response) == f"Accessibility statement – {SERVICE_NAME}"
+    assert title_of(response) == f"Accessibility statement {DASH} {SERVICE_NAME}"
     assert meta_description_of(response) == "The portal's accessibility statement."
     content = response.content.decode()
     assert "How accessible this website is." in content
@@ -259,7 +260,7 @@ def test_missing_page_answers_404_in_the_site_style(client, site_tree):
     assert "Page not found" in content
     assert 'class="govuk-header' in content
     assert ORGANISATION_NAME in content
-    assert title_of(response) == f"Page not found – {SERVICE_NAME}"
+    assert title_of(response) == f"Page not found {DASH} {SERVICE_NAME}"
 
 
 def test_draft_programme_answers_404(client, site_tree):
