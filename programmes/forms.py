@@ -1,35 +1,57 @@
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from .models import CareerStage, LocalAuthority, ProgrammePage
 
 
+class LenientModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Drops values that match no choice, so one stale slug in a shared link keeps the others."""
+
+    def clean(self, value):
+        if value:
+            known = set(
+                self.queryset.filter(**{f"{self.to_field_name}__in": list(value)}).values_list(
+                    self.to_field_name, flat=True
+                )
+            )
+            value = [item for item in value if item in known]
+        return super().clean(value)
+
+
+class LenientMultipleChoiceField(forms.MultipleChoiceField):
+    """Drops values that match no choice, so one mistyped value in a shared link keeps the others."""
+
+    def clean(self, value):
+        return super().clean([item for item in value or [] if self.valid_value(item)])
+
+
 class ProgrammeFilterForm(forms.Form):
     """The programme index filters. Values are slugs so a filtered list is a shareable URL."""
 
-    local_authority = forms.ModelMultipleChoiceField(
+    local_authority = LenientModelMultipleChoiceField(
         queryset=LocalAuthority.objects.all(),
         to_field_name="slug",
         required=False,
         label=_("Local authority"),
         widget=forms.CheckboxSelectMultiple,
     )
-    theme = forms.ModelMultipleChoiceField(
+    theme = LenientModelMultipleChoiceField(
         queryset=Tag.objects.none(),
         to_field_name="slug",
         required=False,
         label=_("Theme"),
         widget=forms.CheckboxSelectMultiple,
     )
-    audience = forms.ModelMultipleChoiceField(
+    audience = LenientModelMultipleChoiceField(
         queryset=CareerStage.objects.all(),
         to_field_name="slug",
         required=False,
         label=_("Who it is for"),
         widget=forms.CheckboxSelectMultiple,
     )
-    status = forms.MultipleChoiceField(
+    status = LenientMultipleChoiceField(
         choices=ProgrammePage.Status.choices,
         required=False,
         label=_("Status"),
@@ -45,3 +67,34 @@ class ProgrammeFilterForm(forms.Form):
         """The filters that parsed; a mistyped or stale value in a shared link is ignored, not fatal."""
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class SchoolImportForm(forms.Form):
+    """The admin upload of a Get Information About Schools CSV export."""
+
+    MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+
+    file = forms.FileField(
+        label=_("CSV file from Get Information About Schools"),
+        help_text=_("The CSV export of establishments, up to 50 MB. A national export is fine."),
+        widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
+        error_messages={
+            "required": _("Choose the CSV file you downloaded from Get Information About Schools."),
+            "empty": _(
+                "The file is empty. Choose the CSV file you downloaded from Get Information About Schools."
+            ),
+        },
+    )
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > self.MAX_UPLOAD_SIZE:
+            raise forms.ValidationError(
+                _(
+                    "The file is %(size)s, which is larger than the 50 MB limit. Download the export for "
+                    "your local authorities only, or split the file, then try again."
+                ),
+                params={"size": filesizeformat(file.size)},
+                code="too_large",
+            )
+        return file
