@@ -76,7 +76,7 @@ class SchoolImportForm(forms.Form):
 
     file = forms.FileField(
         label=_("CSV file from Get Information About Schools"),
-        help_text=_("The CSV export of establishments, up to 50 MB. A national export is fine."),
+        help_text=_("The CSV export of establishments, up to 50 MB."),
         widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
         error_messages={
             "required": _("Choose the CSV file you downloaded from Get Information About Schools."),

@@ -1,3 +1,4 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -9,6 +10,7 @@ from home.models import HOME_PAGE_CONTEXT_HOOK
 from .models import CareerStage, LocalAuthority, ProgrammeIndexPage, School
 from .selectors import headline_figures
 from .services import programme_section_set_up
+from .views import SCHOOL_IMPORT_URL_NAME, SchoolImportView, SchoolIndexView
 
 
 @hooks.register(HOME_PAGE_CONTEXT_HOOK)
@@ -34,6 +36,7 @@ class SchoolViewSet(SnippetViewSet):
     ordering = ["name"]
     list_per_page = 50
     copy_view_enabled = False
+    index_view_class = SchoolIndexView  # adds the "Import schools" button
 
     def get_queryset(self, request):
         return School.objects.select_related("local_authority")
@@ -71,3 +74,8 @@ register_snippet(ProgrammeGeographyGroup)
 def set_up_new_programme_section(request, page):
     if isinstance(page.specific, ProgrammeIndexPage):
         programme_section_set_up(index_page=page.specific)
+
+
+@hooks.register("register_admin_urls")
+def register_school_import_url():
+    return [path("schools/import/", SchoolImportView.as_view(), name=SCHOOL_IMPORT_URL_NAME)]
