@@ -7,6 +7,8 @@ from home.factories import UserFactory
 from programmes.factories import page_tree_factory
 from programmes.services import LA_OFFICERS, MODERATORS
 
+pytest_plugins = ["portal.testing.browser"]
+
 
 @pytest.fixture
 def site_tree(db):
