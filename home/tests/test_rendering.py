@@ -4,6 +4,7 @@ import html
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.test import override_settings
 from wagtail.documents import get_document_model
@@ -34,6 +35,12 @@ def title_of(response) -> str:
 def meta_description_of(response) -> str | None:
     match = re.search(r'<meta name="description" content="([^"]*)">', response.content.decode())
     return html.unescape(match.group(1)) if match else None
+
+
+def site_header(response):
+    header = BeautifulSoup(response.content, "html.parser").select_one("body header")
+    assert header is not None, "the page has no site header"
+    return header
 
 
 def make_document(title: str):
@@ -258,8 +265,9 @@ def test_missing_page_answers_404_in_the_site_style(client, site_tree):
     assert response.status_code == 404
     content = response.content.decode()
     assert "Page not found" in content
-    assert 'class="govuk-header' in content
-    assert ORGANISATION_NAME in content
+    header = site_header(response)
+    assert ORGANISATION_NAME in header.get_text()
+    assert header.select_one('a[href="/"]') is not None
     assert title_of(response) == f"Page not found {DASH} {SERVICE_NAME}"
 
 
@@ -281,7 +289,9 @@ def test_server_error_renders_the_500_page(client, site_tree):
     assert response.status_code == 500
     content = response.content.decode()
     assert "Sorry, there is a problem with the service" in content
-    assert 'class="govuk-header' in content
+    header = site_header(response)
+    assert SERVICE_NAME in header.get_text()
+    assert header.select_one('a[href="/"]') is not None
     assert "Something went wrong in a view." not in content
 
 
