@@ -32,7 +32,11 @@ class LocalAuthority(index.Indexed, models.Model):
         max_length=100, unique=True, help_text=_("Used in web addresses, for example 'thurrock'.")
     )
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("name"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -72,6 +76,7 @@ class School(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
+        index.FilterField("name"),
         index.SearchField("postcode"),
         index.FilterField("local_authority"),
         index.FilterField("phase"),

@@ -32,7 +32,6 @@ class SchoolViewSet(SnippetViewSet):
     list_export = ["urn", "name", "local_authority", "phase", "cluster", "postcode"]
     export_filename = "schools"
     filterset_class = SchoolFilterSet
-    search_fields = ["name", "postcode"]
     ordering = ["name"]
     list_per_page = 50
     copy_view_enabled = False
@@ -47,7 +46,6 @@ class LocalAuthorityViewSet(SnippetViewSet):
     icon = "site"
     menu_label = _("Local authorities")
     list_display = ["name", "slug"]
-    search_fields = ["name"]
     copy_view_enabled = False
 
 

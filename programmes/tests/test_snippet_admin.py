@@ -2,7 +2,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db.utils import OperationalError
 from django.urls import reverse
 
 from programmes.factories import LocalAuthorityFactory, SchoolFactory
@@ -58,14 +57,6 @@ def test_officer_can_filter_schools_by_phase(client, la_officer, schools):
     assert listed_schools(response) == {"Meadow Lane Academy"}
 
 
-SQLITE_FIELD_SEARCH_BUG = (
-    "SchoolViewSet/LocalAuthorityViewSet set search_fields, which the SQLite search backend uses as "
-    "FTS column names: 'no such column: name'. Fix in programmes/wagtail_hooks.py "
-    "(search_backend_name = None), then remove this marker."
-)
-
-
-@pytest.mark.xfail(strict=True, raises=OperationalError, reason=SQLITE_FIELD_SEARCH_BUG)
 def test_officer_can_search_schools_by_name(client, la_officer, schools):
     client.force_login(la_officer)
 
@@ -74,7 +65,6 @@ def test_officer_can_search_schools_by_name(client, la_officer, schools):
     assert listed_schools(response) == {"Hillside Primary"}
 
 
-@pytest.mark.xfail(strict=True, raises=OperationalError, reason=SQLITE_FIELD_SEARCH_BUG)
 def test_officer_can_combine_filters_and_search(client, la_officer, schools):
     client.force_login(la_officer)
 
@@ -85,7 +75,6 @@ def test_officer_can_combine_filters_and_search(client, la_officer, schools):
     assert listed_schools(response) == {"Meadow Lane Primary"}
 
 
-@pytest.mark.xfail(strict=True, raises=OperationalError, reason=SQLITE_FIELD_SEARCH_BUG)
 def test_officer_can_search_local_authorities(client, la_officer, schools):
     client.force_login(la_officer)
 
