@@ -30,7 +30,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 frontend: frontend/dist/css/portal.css
 
-frontend/dist/css/portal.css: node_modules/.package-lock.json frontend/build.mjs $(wildcard frontend/scss/*.scss frontend/js/*.js)
+frontend/dist/css/portal.css: node_modules/.package-lock.json frontend/build.mjs $(wildcard frontend/scss/*.scss frontend/js/*.js frontend/images/*)
 	npm run build
 
 migrate: setup

@@ -1,13 +1,30 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 
 def navigation(request):
-    """The header's navigation: the live pages under the site's home page marked "show in menus"."""
+    """The header's navigation: the site's live "show in menus" pages, then search.
+
+    Each item says whether it is the current page or the section the current page is in, so the
+    template only prints.
+    """
     site = Site.find_for_request(request)
-    if site is None:
-        return {"navigation_pages": [], "site_root": None}
-    root = site.root_page
+    links = []
+    if site is not None:
+        links = [
+            (page.title, page.get_url(request=request))
+            for page in site.root_page.get_children().live().in_menu()
+        ]
+    links.append((_("Search"), reverse("search")))
     return {
-        "site_root": root,
-        "navigation_pages": list(root.get_children().live().in_menu()),
+        "navigation_items": [
+            {
+                "title": title,
+                "url": url,
+                "is_current": request.path == url,
+                "in_section": request.path != url and request.path.startswith(url),
+            }
+            for title, url in links
+        ]
     }

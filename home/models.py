@@ -16,8 +16,8 @@ HOME_PAGE_CONTEXT_HOOK = "home_page_context"
 class HomePage(Page):
     """The front page: what the programme is for, featured programmes and headline figures.
 
-    Apps further down the dependency chain (programmes) add their figures through the
-    ``home_page_context`` hook, so this app never imports them.
+    The programmes app fills in the featured programmes and the figures through the
+    ``home_page_context`` hook, so this app never imports it.
     """
 
     introduction = models.TextField(
@@ -58,16 +58,13 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_programmes"] = self.featured_programme_pages()
         for add_context in hooks.get_hooks(HOME_PAGE_CONTEXT_HOOK):
             add_context(page=self, request=request, context=context)
         return context
 
-    def featured_programme_pages(self) -> list[Page]:
-        """The chosen programmes that are live, in the editor's order, as their specific type."""
-        chosen_ids = list(self.featured_programmes.values_list("programme_id", flat=True))
-        pages = Page.objects.live().public().filter(id__in=chosen_ids).specific().in_bulk()
-        return [pages[page_id] for page_id in chosen_ids if page_id in pages]
+    def featured_programme_ids(self) -> list[int]:
+        """The chosen programmes' page ids in the editor's order (unsaved choices too, in previews)."""
+        return [link.programme_id for link in self.featured_programmes.all()]
 
 
 class HomePageFeaturedProgramme(Orderable):

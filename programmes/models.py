@@ -171,13 +171,21 @@ class ProgrammePage(Page):
             "Themes such as 'networks' or 'succession planning'. Reuse existing themes where you can."
         ),
     )
-    intended_outcomes = RichTextField(features=SECTION_FEATURES, blank=True)
-    activities = RichTextField(features=SECTION_FEATURES, blank=True)
+    intended_outcomes = RichTextField(
+        features=SECTION_FEATURES, blank=True, verbose_name=_("intended outcomes")
+    )
+    activities = RichTextField(features=SECTION_FEATURES, blank=True, verbose_name=_("activities"))
     outcomes = RichTextField(
-        features=SECTION_FEATURES, blank=True, help_text=_("What actually happened as a result.")
+        features=SECTION_FEATURES,
+        blank=True,
+        verbose_name=_("outcomes"),
+        help_text=_("What actually happened as a result."),
     )
     new_knowledge = RichTextField(
-        features=SECTION_FEATURES, blank=True, help_text=_("What participants and the LA learned.")
+        features=SECTION_FEATURES,
+        blank=True,
+        verbose_name=_("new knowledge"),
+        help_text=_("What participants and the LA learned."),
     )
     building_on = RichTextField(
         features=SECTION_FEATURES,
@@ -185,7 +193,7 @@ class ProgrammePage(Page):
         verbose_name=_("how it will be built on"),
         help_text=_("Plans to continue, extend or share the work."),
     )
-    benefits = RichTextField(features=SECTION_FEATURES, blank=True)
+    benefits = RichTextField(features=SECTION_FEATURES, blank=True, verbose_name=_("benefits"))
     impact_score = models.PositiveSmallIntegerField(
         null=True,
         blank=True,

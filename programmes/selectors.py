@@ -115,6 +115,12 @@ def headline_figures() -> dict:
     }
 
 
+def featured_programmes(*, ids: list[int]) -> list[ProgrammePage]:
+    """The live programmes among ``ids``, in that order, ready to show as cards."""
+    found = {programme.pk: programme for programme in with_card_data(live_programmes().filter(pk__in=ids))}
+    return [found[pk] for pk in ids if pk in found]
+
+
 def programme_page_context(*, page: ProgrammePage) -> dict:
     # Child relations are read by iterating, not with values_list, so previews of unsaved
     # edits (held in memory by modelcluster) show the same as the published page.

@@ -8,13 +8,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from home.models import HOME_PAGE_CONTEXT_HOOK
 
 from .models import CareerStage, LocalAuthority, ProgrammeIndexPage, School
-from .selectors import headline_figures
+from .selectors import featured_programmes, headline_figures
 from .services import programme_section_set_up
 from .views import SCHOOL_IMPORT_URL_NAME, SchoolImportView, SchoolIndexView
 
 
 @hooks.register(HOME_PAGE_CONTEXT_HOOK)
-def add_headline_figures(*, page, request, context):
+def add_programmes_to_home_page(*, page, request, context):
+    context["featured_programmes"] = featured_programmes(ids=page.featured_programme_ids())
     context["headline_figures"] = headline_figures()
 
 
