@@ -280,7 +280,7 @@ def test_draft_programme_answers_404(client, site_tree):
     assert "Not Ready" not in response.content.decode()
 
 
-@override_settings(ROOT_URLCONF="home.tests.urls_with_error")
+@override_settings(ROOT_URLCONF="programmes.tests.urls_with_error")
 def test_server_error_renders_the_500_page(client, site_tree):
     client.raise_request_exception = False
 
