@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 
 from home.factories import UserFactory
 from programmes.factories import page_tree_factory
-from programmes.services import LA_OFFICERS, MODERATORS
+from programmes.roles import LA_OFFICERS, MODERATORS
 
 pytest_plugins = ["portal.testing.browser"]
 

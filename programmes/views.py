@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 
 from .forms import SchoolImportForm
 from .models import School
-from .school_import import SchoolImportError, import_schools
+from .services.school_import import SchoolImportError, import_schools
 
 SCHOOL_IMPORT_URL_NAME = "programmes_school_import"
 SCHOOL_LIST_URL_NAME = "wagtailsnippets_programmes_school:list"

@@ -75,6 +75,13 @@ def set_up_new_programme_section(request, page):
         programme_section_set_up(index_page=page.specific)
 
 
+@hooks.register("after_copy_page")
+def set_up_copied_programme_sections(request, page, new_page):
+    # The copy may be a programme section, or hold one (a home page copied with its subpages).
+    for index_page in ProgrammeIndexPage.objects.descendant_of(new_page, inclusive=True):
+        programme_section_set_up(index_page=index_page)
+
+
 @hooks.register("register_admin_urls")
 def register_school_import_url():
     return [path("schools/import/", SchoolImportView.as_view(), name=SCHOOL_IMPORT_URL_NAME)]

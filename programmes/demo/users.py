@@ -5,7 +5,7 @@ The passwords are published in this file on purpose: they are for a developer's 
 
 from dataclasses import dataclass
 
-from programmes.services import LA_OFFICERS, MODERATORS
+from programmes.roles import LA_OFFICERS, MODERATORS
 
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
 

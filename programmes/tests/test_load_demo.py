@@ -18,8 +18,8 @@ from programmes.models import (
     RelatedProgramme,
     School,
 )
+from programmes.roles import LA_OFFICERS, LA_SIGN_OFF_WORKFLOW, MODERATORS
 from programmes.selectors import featured_programmes
-from programmes.services import LA_OFFICERS, LA_SIGN_OFF_WORKFLOW, MODERATORS
 
 pytestmark = pytest.mark.django_db
 

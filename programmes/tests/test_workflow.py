@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from programmes.factories import LocalAuthorityFactory, ProgrammePageFactory, career_stage
 from programmes.models import ProgrammePage
-from programmes.services import LA_SIGN_OFF_WORKFLOW
+from programmes.roles import LA_SIGN_OFF_WORKFLOW
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from programmes.school_import import SchoolImportError, SchoolImportResult, import_schools
+from programmes.services.school_import import SchoolImportError, SchoolImportResult, import_schools
 
 
 class Command(BaseCommand):

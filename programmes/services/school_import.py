@@ -19,7 +19,7 @@ from django.utils.translation import gettext_noop
 from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backends
 
-from .models import LocalAuthority, School
+from ..models import LocalAuthority, School
 
 URN = "URN"
 NAME = "EstablishmentName"
@@ -111,8 +111,8 @@ def import_schools(*, file: BinaryIO, progress: Callable[[int], None] | None = N
                 "Add the local authorities taking part, then import the schools."
             )
         )
-    reader = csv.reader(_decoded_lines(file, progress))
-    columns = _read_header(reader)
+    reader = csv.reader(_decoded_lines(file=file, progress=progress))
+    columns = _read_header(reader=reader)
     result = SchoolImportResult()
     seen_urns: dict[int, int] = {}
     batch: list[_Row] = []
@@ -121,22 +121,29 @@ def import_schools(*, file: BinaryIO, progress: Callable[[int], None] | None = N
             for row_number, values in enumerate(reader, start=2):
                 if not any(value.strip() for value in values):
                     continue
-                row = _parse_row(row_number, values, columns, authorities, seen_urns, result)
+                row = _parse_row(
+                    row_number=row_number,
+                    values=values,
+                    columns=columns,
+                    authorities=authorities,
+                    seen_urns=seen_urns,
+                    result=result,
+                )
                 if row:
                     batch.append(row)
                 if len(batch) >= BATCH_SIZE:
-                    _save_batch(batch, result)
+                    _save_batch(batch=batch, result=result)
                     batch = []
         except csv.Error as error:
             raise SchoolImportError(
                 _("Line %(line)s of the file could not be read as CSV (%(error)s). %(hint)s")
                 % {"line": reader.line_num, "error": error, "hint": _(GIAS_HINT)}
             ) from error
-        _save_batch(batch, result)
+        _save_batch(batch=batch, result=result)
     return result
 
 
-def _decoded_lines(file: BinaryIO, progress: Callable[[int], None] | None) -> Iterator[str]:
+def _decoded_lines(*, file: BinaryIO, progress: Callable[[int], None] | None) -> Iterator[str]:
     """The file's lines as text. GIAS writes cp1252; UTF-8, with or without a BOM, is accepted too."""
     header = file.readline(MAX_HEADER_BYTES)
     if not header.strip():
@@ -154,14 +161,14 @@ def _decoded_lines(file: BinaryIO, progress: Callable[[int], None] | None) -> It
         raise SchoolImportError(_("This is not a CSV file. %(hint)s") % {"hint": _(GIAS_HINT)})
     if progress:
         progress(len(header))
-    yield _decode(header.removeprefix(b"\xef\xbb\xbf"), 1)
+    yield _decode(raw=header.removeprefix(b"\xef\xbb\xbf"), line_number=1)
     for line_number, raw in enumerate(iter(file.readline, b""), start=2):
         if progress:
             progress(len(raw))
-        yield _decode(raw, line_number)
+        yield _decode(raw=raw, line_number=line_number)
 
 
-def _decode(raw: bytes, line_number: int) -> str:
+def _decode(*, raw: bytes, line_number: int) -> str:
     # Decided line by line: cp1252 text with accents is almost never valid UTF-8, and this needs
     # neither a second pass over the file nor the whole file in memory.
     try:
@@ -176,12 +183,12 @@ def _decode(raw: bytes, line_number: int) -> str:
         ) from error
 
 
-def _read_header(reader) -> dict[str, int]:
+def _read_header(*, reader: Iterator[list[str]]) -> dict[str, int]:
     try:
         header = next(reader, [])
     except csv.Error as error:
         raise SchoolImportError(_("This is not a CSV file. %(hint)s") % {"hint": _(GIAS_HINT)}) from error
-    positions = {}
+    positions: dict[str, int] = {}
     for index, name in enumerate(header):
         positions.setdefault(name.strip().casefold(), index)
     columns = {
@@ -212,7 +219,15 @@ def _read_header(reader) -> dict[str, int]:
     return columns
 
 
-def _parse_row(row_number, values, columns, authorities, seen_urns, result) -> _Row | None:
+def _parse_row(
+    *,
+    row_number: int,
+    values: list[str],
+    columns: dict[str, int],
+    authorities: dict[str, LocalAuthority],
+    seen_urns: dict[int, int],
+    result: SchoolImportResult,
+) -> _Row | None:
     """A row ready to save, or None when it is skipped (counted) or bad (reported)."""
 
     def value(column: str) -> str:
@@ -251,20 +266,22 @@ def _parse_row(row_number, values, columns, authorities, seen_urns, result) -> _
         )
     if not name:
         return error(_("The school name is missing. Add it in the 'EstablishmentName' column."))
-    phase = _phase(value(PHASE), value(ESTABLISHMENT_TYPE))
+    phase = _phase(phase=value(PHASE), establishment_type=value(ESTABLISHMENT_TYPE))
     if phase is None:
-        return error(_phase_error(value(PHASE), value(ESTABLISHMENT_TYPE)))
+        return error(_phase_error(phase=value(PHASE), establishment_type=value(ESTABLISHMENT_TYPE)))
     seen_urns[urn] = row_number
-    return _Row(row_number, urn, name, authority, phase, value(POSTCODE))
+    return _Row(
+        row=row_number, urn=urn, name=name, local_authority=authority, phase=phase, postcode=value(POSTCODE)
+    )
 
 
-def _phase(phase: str, establishment_type: str) -> str | None:
+def _phase(*, phase: str, establishment_type: str) -> str | None:
     if phase.casefold() == NOT_APPLICABLE and "special" in establishment_type.casefold():
         return School.Phase.SPECIAL
     return PHASES.get(phase.casefold())
 
 
-def _phase_error(phase: str, establishment_type: str) -> str:
+def _phase_error(*, phase: str, establishment_type: str) -> str:
     if not phase:
         return _("The phase is missing. Add it in the 'PhaseOfEducation (name)' column.")
     if phase.casefold() == NOT_APPLICABLE:
@@ -279,7 +296,7 @@ def _phase_error(phase: str, establishment_type: str) -> str:
     ) % {"phase": phase}
 
 
-def _save_batch(batch: list[_Row], result: SchoolImportResult) -> None:
+def _save_batch(*, batch: list[_Row], result: SchoolImportResult) -> None:
     """Validate a batch of rows against the model, then create and update them with a few queries."""
     existing = School.objects.in_bulk([row.urn for row in batch], field_name="urn")
     to_create, to_update, moved = [], [], []

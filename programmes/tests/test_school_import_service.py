@@ -1,77 +1,25 @@
-"""Importing schools from a Get Information About Schools (GIAS) CSV export."""
+"""Importing schools from a Get Information About Schools (GIAS) CSV export: the import service."""
 
-import csv
 import io
 import re
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Permission
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import CommandError, call_command
-from django.urls import reverse
 from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
-from home.factories import UserFactory
-from programmes import school_import
 from programmes.factories import LocalAuthorityFactory, SchoolFactory
-from programmes.forms import SchoolImportForm
 from programmes.models import School
-from programmes.school_import import SchoolImportError, import_schools
+from programmes.services import school_import
+from programmes.services.school_import import SchoolImportError, import_schools
 
-COLUMNS = [
-    "URN",
-    "LA (code)",
-    "LA (name)",
-    "EstablishmentName",
-    "TypeOfEstablishment (name)",
-    "EstablishmentStatus (name)",
-    "PhaseOfEducation (name)",
-    "StatutoryLowAge",
-    "Postcode",
-]
-CURLY_NAME = (
-    "St Mary\u2019s & St John\u2019s Church of England Primary School, Leigh-on-Sea"  # curly apostrophes
-)
+from .gias_csv import CURLY_NAME, WRONG_FILES, gias_csv, school_row
+
 SAMPLE = Path(__file__).resolve().parent.parent / "fixtures" / "gias_sample.csv"
-IMPORT_URL = "/admin/schools/import/"
-
-
-def school_row(**values) -> dict:
-    return {
-        "URN": "115000",
-        "LA (code)": "881",
-        "LA (name)": "Essex",
-        "EstablishmentName": "Meadow Lane Primary School",
-        "TypeOfEstablishment (name)": "Community school",
-        "EstablishmentStatus (name)": "Open",
-        "PhaseOfEducation (name)": "Primary",
-        "StatutoryLowAge": "4",
-        "Postcode": "CM1 1AA",
-        **values,
-    }
-
-
-def gias_csv(*rows: dict, columns=COLUMNS, encoding="cp1252", bom=False) -> bytes:
-    """A GIAS-like export: Windows line endings, cp1252 unless told otherwise."""
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return (b"\xef\xbb\xbf" if bom else b"") + text.getvalue().encode(encoding)
 
 
 def run_import(data: bytes):
     return import_schools(file=io.BytesIO(data))
-
-
-@pytest.fixture
-def authorities(db):
-    return {
-        name: LocalAuthorityFactory(name=name, slug=name.lower())
-        for name in ("Essex", "Southend-on-Sea", "Suffolk", "Bedford")
-    }
 
 
 def test_a_good_cp1252_file_creates_the_schools_with_their_phases(authorities):
@@ -249,28 +197,6 @@ def test_only_the_first_errors_are_kept_but_all_are_counted(authorities, monkeyp
     assert (result.error_count, len(result.errors), result.errors_not_shown) == (5, 2, 3)
 
 
-WRONG_FILES = {
-    "empty": (b"", "The file is empty."),
-    "blank": (b"\r\n\r\n", "The file is empty."),
-    "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "This is a PDF file"),
-    "xlsx": (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", "This is a ZIP or Excel file"),
-    "utf-16": ("URN,EstablishmentName\r\n".encode("utf-16"), "This is not a CSV file."),
-    "binary": (bytes(range(256)) * 300, "This is not a CSV file."),
-    "other csv": (
-        b"Name,Email\r\nAda,ada@example.org\r\n",
-        "it has none of the columns URN, EstablishmentName",
-    ),
-    "one column missing": (
-        gias_csv(school_row(), columns=[c for c in COLUMNS if c != "PhaseOfEducation (name)"]),
-        "The file has no 'PhaseOfEducation (name)' column.",
-    ),
-    "not text halfway": (
-        gias_csv(school_row(URN="115001"), school_row(URN="115002")) + b"\x81\x8d\x8f\x90\r\n",
-        "Line 4 of the file is not text.",
-    ),
-}
-
-
 @pytest.mark.parametrize("name", WRONG_FILES)
 def test_a_file_that_is_not_a_gias_export_is_refused_and_changes_nothing(authorities, name, monkeypatch):
     monkeypatch.setattr(school_import, "BATCH_SIZE", 1)  # so "not text halfway" has written a batch
@@ -334,173 +260,3 @@ def test_the_sample_file_imports(authorities):
     assert (result.created, result.skipped_closed, result.skipped_other_local_authority) == (10, 1, 1)
     assert result.error_count == 0
     assert School.objects.get(urn=990106).name == "St Thérèse Catholic Primary School"
-
-
-# The management command
-
-
-def test_the_command_imports_a_file_and_prints_a_summary(authorities, tmp_path, capsys):
-    path = tmp_path / "edubasealldata.csv"
-    path.write_bytes(
-        gias_csv(
-            school_row(URN="115001", EstablishmentName=CURLY_NAME),
-            school_row(URN="115002", **{"EstablishmentStatus (name)": "Closed"}),
-            school_row(URN="115003", **{"LA (name)": "Norfolk"}),
-            school_row(URN="oops"),
-        )
-    )
-    stdout = io.StringIO()
-
-    call_command("import_schools", str(path), stdout=stdout)
-
-    output = stdout.getvalue()
-    assert "Imported edubasealldata.csv." in output
-    assert "Created: 1" in output
-    assert "Updated: 0" in output
-    assert "Skipped, closed: 1" in output
-    assert "Skipped, not in a participating local authority: 1" in output
-    assert "Rows with errors: 1" in output
-    assert "Row 5 (URN oops): The URN 'oops' is not a whole number." in output
-    assert "Importing schools" in capsys.readouterr().err  # the progress bar
-    assert School.objects.get().name == CURLY_NAME
-
-
-def test_the_command_stops_with_a_clear_message_on_a_wrong_file(authorities, tmp_path):
-    path = tmp_path / "report.pdf"
-    path.write_bytes(WRONG_FILES["pdf"][0])
-
-    with pytest.raises(
-        CommandError, match=re.escape("report.pdf was not imported. This is a PDF file, not a CSV file.")
-    ):
-        call_command("import_schools", str(path), verbosity=0)
-
-    assert not School.objects.exists()
-
-
-def test_the_command_says_when_there_is_no_file(db, tmp_path):
-    with pytest.raises(CommandError, match=r"There is no file at .*missing\.csv\. Check the path"):
-        call_command("import_schools", str(tmp_path / "missing.csv"))
-
-
-# The admin upload
-
-
-def upload(content: bytes, name="edubasealldata.csv"):
-    return {"file": SimpleUploadedFile(name, content, content_type="text/csv")}
-
-
-def test_an_la_officer_finds_the_import_button_on_the_schools_listing(client, la_officer):
-    client.force_login(la_officer)
-
-    response = client.get(reverse("wagtailsnippets_programmes_school:list"))
-
-    assert response.status_code == 200
-    assert IMPORT_URL.encode() in response.content
-    assert b"Import schools" in response.content
-
-
-def test_an_la_officer_uploads_a_file_and_sees_the_results(client, la_officer, authorities):
-    client.force_login(la_officer)
-    form_page = client.get(IMPORT_URL)
-    assert form_page.status_code == 200
-    assert b'type="file"' in form_page.content
-
-    response = client.post(
-        IMPORT_URL,
-        upload(
-            gias_csv(
-                school_row(URN="115001", EstablishmentName=CURLY_NAME),
-                school_row(URN="115002", **{"EstablishmentStatus (name)": "Closed"}),
-                school_row(URN="115003", **{"PhaseOfEducation (name)": "Middle school"}),
-            )
-        ),
-    )
-
-    assert response.status_code == 200
-    assert "programmes/admin/school_import_results.html" in [t.name for t in response.templates]
-    result = response.context["result"]
-    assert (result.created, result.skipped_closed, result.error_count) == (1, 1, 1)
-    content = response.content.decode()
-    assert "Schools imported" in content
-    assert "1 row could not be imported." in content
-    assert "<td>4</td>" in content and "<td>115003</td>" in content
-    assert "The phase &#x27;Middle school&#x27; is not one the portal knows." in content
-    assert School.objects.get().name == CURLY_NAME
-
-
-def test_a_moderator_may_import_too(client, moderator, authorities):
-    client.force_login(moderator)
-
-    response = client.post(IMPORT_URL, upload(gias_csv(school_row())))
-
-    assert response.status_code == 200
-    assert School.objects.count() == 1
-
-
-def test_a_wrong_file_gets_an_error_next_to_the_field_and_changes_nothing(client, la_officer, authorities):
-    client.force_login(la_officer)
-
-    response = client.post(IMPORT_URL, upload(WRONG_FILES["pdf"][0], name="minutes.pdf"))
-
-    assert response.status_code == 200
-    assert response.context["form"].errors["file"] == [
-        "This is a PDF file, not a CSV file. "
-        "Choose the CSV file you downloaded from Get Information About Schools."
-    ]
-    assert "The schools were not imported." in response.content.decode()
-    assert not School.objects.exists()
-
-
-def test_a_file_over_the_size_limit_is_refused(client, la_officer, authorities, monkeypatch):
-    monkeypatch.setattr(SchoolImportForm, "MAX_UPLOAD_SIZE", 100)
-    client.force_login(la_officer)
-
-    response = client.post(IMPORT_URL, upload(gias_csv(school_row(), school_row(URN="115001"))))
-
-    assert response.status_code == 200
-    assert "larger than the 50 MB limit" in response.context["form"].errors["file"][0]
-    assert not School.objects.exists()
-
-
-def test_no_file_chosen_says_what_to_do(client, la_officer):
-    client.force_login(la_officer)
-
-    response = client.post(IMPORT_URL, {})
-
-    assert response.context["form"].errors["file"] == [
-        "Choose the CSV file you downloaded from Get Information About Schools."
-    ]
-
-
-@pytest.fixture
-def school_viewer(db):
-    """An admin user who may see schools but not add them."""
-    user = UserFactory(username="viewer")
-    user.user_permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="view_school"),
-    )
-    return user
-
-
-def test_someone_who_may_not_add_schools_is_refused(client, school_viewer, authorities):
-    client.force_login(school_viewer)
-
-    # Wagtail's admin answers PermissionDenied by sending the user home with a message.
-    for response in (
-        client.get(IMPORT_URL, follow=True),
-        client.post(IMPORT_URL, upload(gias_csv(school_row())), follow=True),
-    ):
-        assert response.redirect_chain == [("/admin/", 302)]
-        assert "Sorry, you do not have permission to access this area." in response.content.decode()
-    assert not School.objects.exists()
-    listing = client.get(reverse("wagtailsnippets_programmes_school:list"))
-    assert listing.status_code == 200
-    assert IMPORT_URL.encode() not in listing.content
-
-
-def test_anonymous_visitors_are_sent_to_log_in(client, db):
-    response = client.get(IMPORT_URL)
-
-    assert response.status_code == 302
-    assert "/admin/login/" in response.url
