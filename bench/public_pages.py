@@ -4,9 +4,10 @@ Run by hand (not by the tests), from the project root:
 
     .venv/bin/python bench/public_pages.py            # SQLite in a temporary file
     .venv/bin/python bench/public_pages.py 10 100     # other sizes
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench .venv/bin/python bench/public_pages.py
+    BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench .venv/bin/python bench/public_pages.py
 
-With DATABASE_URL set, the named database is emptied and reused. Results go in docs/benchmarks.md.
+The benchmark empties the database it runs on, so it never reads DATABASE_URL: it uses
+BENCH_DATABASE_URL, whose database name must end in "_bench". Results go in docs/benchmarks.md.
 """
 
 import os
@@ -17,18 +18,20 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
-if not os.environ.get("DATABASE_URL"):
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+BENCH_DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "")
+if BENCH_DATABASE_URL and not BENCH_DATABASE_URL.rstrip("/").endswith("_bench"):
+    sys.exit("BENCH_DATABASE_URL must name a database ending in _bench: the benchmark empties it.")
+os.environ["DATABASE_URL"] = BENCH_DATABASE_URL or f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
 
 import django
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 DEFAULT_SIZES = [10, 100, 1000]
 REPEATS = 5

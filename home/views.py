@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import requires_csrf_token
+from wagtail.models import Site
 
 from .selectors import search_pages
 
@@ -12,7 +13,8 @@ RESULTS_PER_PAGE = 10
 
 def search(request):
     query = request.GET.get("q", "").strip()
-    results = Paginator(search_pages(query=query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    matches = search_pages(query=query, site=Site.find_for_request(request))
+    results = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "home/search.html",

@@ -84,7 +84,10 @@ class School(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["local_authority", "phase"])]
+        indexes = [
+            models.Index(fields=["local_authority", "phase"]),
+            models.Index(fields=["phase"]),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.urn})"
@@ -268,6 +271,7 @@ class ProgrammePage(Page):
         index.SearchField("activities"),
         index.SearchField("outcomes"),
         index.SearchField("new_knowledge"),
+        index.SearchField("building_on"),
         index.SearchField("benefits"),
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),

@@ -1,18 +1,27 @@
 """Reads for the public programme pages. Every function keeps a constant number of queries."""
 
+from collections.abc import Iterable
+
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Avg, Prefetch, QuerySet
+from django.db.models import Avg, Count, Prefetch, QuerySet
+from django.db.models.functions import Lower
 from django.http import QueryDict
 from taggit.models import Tag
 from wagtail.documents import get_document_model
+from wagtail.models import Page
 
 from .forms import ProgrammeFilterForm
 from .models import CareerStage, LocalAuthority, ProgrammeIndexPage, ProgrammePage, ProgrammeSchool
 
 
-def live_programmes() -> QuerySet[ProgrammePage]:
-    return ProgrammePage.objects.live().public()
+def live_programmes(*, within: Page | None = None) -> QuerySet[ProgrammePage]:
+    """Published, public programmes; only those below ``within`` (a section or site root) if given.
+
+    Build it once per request and pass it on: ``public()`` costs a query each time it is called.
+    """
+    programmes = ProgrammePage.objects.live().public()
+    return programmes.descendant_of(within) if within else programmes
 
 
 def with_card_data(queryset: QuerySet[ProgrammePage]) -> QuerySet[ProgrammePage]:
@@ -27,10 +36,10 @@ def with_card_data(queryset: QuerySet[ProgrammePage]) -> QuerySet[ProgrammePage]
 def filter_programmes(
     queryset: QuerySet[ProgrammePage],
     *,
-    local_authority=None,
-    theme=None,
-    audience=None,
-    status=None,
+    local_authority: Iterable[LocalAuthority] = (),
+    theme: Iterable[Tag] = (),
+    audience: Iterable[CareerStage] = (),
+    status: Iterable[str] = (),
 ) -> QuerySet[ProgrammePage]:
     """Values within one filter widen the list (any of); different filters narrow it (all of)."""
     if local_authority:
@@ -46,26 +55,27 @@ def filter_programmes(
     return queryset
 
 
-def themes_in_use() -> QuerySet[Tag]:
+def themes_in_use(*, programmes: QuerySet[ProgrammePage]) -> QuerySet[Tag]:
     return (
-        Tag.objects.filter(programmes_programmepagetag_items__content_object__in=live_programmes())
+        Tag.objects.filter(programmes_programmepagetag_items__content_object__in=programmes)
         .distinct()
-        .order_by("name")
+        .order_by(Lower("name"))
     )
 
 
-def local_authorities_in_use() -> QuerySet[LocalAuthority]:
-    return LocalAuthority.objects.filter(programmes__in=live_programmes()).distinct().order_by("name")
+def local_authorities_in_use(*, programmes: QuerySet[ProgrammePage]) -> QuerySet[LocalAuthority]:
+    return LocalAuthority.objects.filter(programmes__in=programmes).distinct().order_by("name")
 
 
 def programme_index_context(*, index_page: ProgrammeIndexPage, params: QueryDict) -> dict:
+    section = live_programmes(within=index_page)
     form = ProgrammeFilterForm(
         params,
-        theme_queryset=themes_in_use(),
-        local_authority_queryset=local_authorities_in_use(),
+        theme_queryset=themes_in_use(programmes=section),
+        local_authority_queryset=local_authorities_in_use(programmes=section),
     )
     filters = form.valid_filters()
-    programmes = filter_programmes(live_programmes().descendant_of(index_page), **filters).order_by("title")
+    programmes = filter_programmes(section, **filters).order_by("title")
     page_obj = _paginate(programmes, per_page=index_page.programmes_per_page, number=params.get("page"))
     page_obj.object_list = list(with_card_data(page_obj.object_list))
     return {
@@ -101,17 +111,18 @@ def _active_filters(form: ProgrammeFilterForm, filters: dict) -> list[dict]:
     return active
 
 
-def headline_figures() -> dict:
-    """The home page's figures, computed from published programme pages in four queries."""
-    programmes = live_programmes()
+def headline_figures(*, site_root: Page) -> dict:
+    """A site's figures, computed from its published programme pages in four queries."""
+    programmes = live_programmes(within=site_root)
+    totals = programmes.aggregate(count=Count("pk"), average=Avg("impact_score"))
     return {
-        "programme_count": programmes.count(),
-        "local_authority_count": local_authorities_in_use().count(),
+        "programme_count": totals["count"],
+        "local_authority_count": local_authorities_in_use(programmes=programmes).count(),
         "school_count": ProgrammeSchool.objects.filter(page__in=programmes)
         .values("school")
         .distinct()
         .count(),
-        "average_impact_score": programmes.aggregate(average=Avg("impact_score"))["average"],
+        "average_impact_score": totals["average"],
     }
 
 
@@ -125,7 +136,7 @@ def programme_page_context(*, page: ProgrammePage) -> dict:
     # Child relations are read by iterating, not with values_list, so previews of unsaved
     # edits (held in memory by modelcluster) show the same as the published page.
     related_ids = [link.programme_id for link in page.related_programmes.all()]
-    related = {p.pk: p for p in with_card_data(live_programmes().filter(pk__in=related_ids))}
+    related = live_programmes().filter(pk__in=related_ids).in_bulk()
     document_ids = [link.document_id for link in page.related_documents.all()]
     documents = get_document_model().objects.in_bulk(document_ids)
     return {

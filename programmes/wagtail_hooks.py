@@ -16,7 +16,7 @@ from .views import SCHOOL_IMPORT_URL_NAME, SchoolImportView, SchoolIndexView
 @hooks.register(HOME_PAGE_CONTEXT_HOOK)
 def add_programmes_to_home_page(*, page, request, context):
     context["featured_programmes"] = featured_programmes(ids=page.featured_programme_ids())
-    context["headline_figures"] = headline_figures()
+    context["headline_figures"] = headline_figures(site_root=page)
 
 
 class SchoolFilterSet(WagtailFilterSet):

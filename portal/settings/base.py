@@ -30,7 +30,8 @@ ALLOWED_HOSTS = _env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = _env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
-SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000")
+SITE_BASE_URL_FROM_ENVIRONMENT = os.environ.get("SITE_BASE_URL", "")
+SITE_BASE_URL = SITE_BASE_URL_FROM_ENVIRONMENT or "http://127.0.0.1:8000"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -46,11 +47,9 @@ INSTALLED_APPS = [
     "talentpool",
     "programmes",
     "home",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -62,7 +61,6 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

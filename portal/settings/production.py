@@ -3,19 +3,16 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import (
-    ALLOWED_HOSTS,
-    EMAIL_HOST,
-    SECRET_KEY,
-    SECURE_SSL_REDIRECT,  # noqa: F401 - re-exported from the environment block
-    STORAGES,
-)
+from .base import ALLOWED_HOSTS, DATABASE_URL, EMAIL_HOST, SECRET_KEY, STORAGES
+from .base import SITE_BASE_URL_FROM_ENVIRONMENT as SITE_BASE_URL
 
-_missing = [
-    name
-    for name, value in (("DJANGO_SECRET_KEY", SECRET_KEY), ("DJANGO_ALLOWED_HOSTS", ALLOWED_HOSTS))
-    if not value
-]
+_required = (
+    ("DJANGO_SECRET_KEY", SECRET_KEY),
+    ("DJANGO_ALLOWED_HOSTS", ALLOWED_HOSTS),
+    ("DATABASE_URL", DATABASE_URL),
+    ("SITE_BASE_URL", SITE_BASE_URL),
+)
+_missing = [name for name, value in _required if not value]
 if _missing:
     raise ImproperlyConfigured(
         "Set the environment variable(s) "
@@ -27,7 +24,7 @@ DEBUG = False
 
 STORAGES = {
     **STORAGES,
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "portal.storage.PortalStaticFilesStorage"},
 }
 
 if EMAIL_HOST:

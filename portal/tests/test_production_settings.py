@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-ENVIRONMENT_VARIABLES = ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"]
+REQUIRED_IN_PRODUCTION = {
+    "DJANGO_SECRET_KEY": "a-long-random-secret",
+    "DJANGO_ALLOWED_HOSTS": "leaders.example.org",
+    "DATABASE_URL": "postgresql://portal:secret@db.internal/leadership",
+    "SITE_BASE_URL": "https://leaders.example.org",
+}
+ENVIRONMENT_VARIABLES = [*REQUIRED_IN_PRODUCTION, "REDIS_URL"]
 SHOW_SETTINGS = (
     "import json, {module} as s; "
     "print(json.dumps({{'DEBUG': getattr(s, 'DEBUG', None), 'ALLOWED_HOSTS': s.ALLOWED_HOSTS, "
@@ -38,42 +44,48 @@ def settings_from(result: subprocess.CompletedProcess) -> dict:
     return json.loads(result.stdout)
 
 
+def without(*names: str) -> dict:
+    return {name: value for name, value in REQUIRED_IN_PRODUCTION.items() if name not in names}
+
+
 @pytest.mark.parametrize(
     ("environment", "missing"),
     [
-        ({}, ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"]),
-        ({"DJANGO_ALLOWED_HOSTS": "leaders.example.org"}, ["DJANGO_SECRET_KEY"]),
-        ({"DJANGO_SECRET_KEY": "a-long-random-secret"}, ["DJANGO_ALLOWED_HOSTS"]),
-        (
-            {"DJANGO_SECRET_KEY": "a-long-random-secret", "DJANGO_ALLOWED_HOSTS": " , "},
-            ["DJANGO_ALLOWED_HOSTS"],
-        ),
+        ({}, list(REQUIRED_IN_PRODUCTION)),
+        (without("DJANGO_SECRET_KEY"), ["DJANGO_SECRET_KEY"]),
+        (without("DJANGO_ALLOWED_HOSTS"), ["DJANGO_ALLOWED_HOSTS"]),
+        (without("DATABASE_URL"), ["DATABASE_URL"]),
+        (without("SITE_BASE_URL"), ["SITE_BASE_URL"]),
+        ({**REQUIRED_IN_PRODUCTION, "DJANGO_ALLOWED_HOSTS": " , "}, ["DJANGO_ALLOWED_HOSTS"]),
     ],
 )
-def test_production_refuses_to_start_without_its_secrets(environment, missing):
+def test_production_refuses_to_start_without_its_settings(environment, missing):
     result = import_settings("portal.settings.production", **environment)
 
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
+    message = result.stderr.splitlines()[-1]
     for name in missing:
-        assert name in result.stderr
-    for name in {"DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"} - set(missing):
-        assert name not in result.stderr.splitlines()[-1]
+        assert name in message
+    for name in set(REQUIRED_IN_PRODUCTION) - set(missing):
+        assert name not in message
 
 
-def test_production_starts_with_both_set():
+def test_production_starts_with_all_set():
     settings = settings_from(
         import_settings(
             "portal.settings.production",
-            DJANGO_SECRET_KEY="a-long-random-secret",
-            DJANGO_ALLOWED_HOSTS="leaders.example.org, www.leaders.example.org",
+            **{
+                **REQUIRED_IN_PRODUCTION,
+                "DJANGO_ALLOWED_HOSTS": "leaders.example.org, www.leaders.example.org",
+            },
         )
     )
 
     assert settings["DEBUG"] is False
     assert settings["SECRET_KEY"] == "a-long-random-secret"
     assert settings["ALLOWED_HOSTS"] == ["leaders.example.org", "www.leaders.example.org"]
-    assert settings["STATICFILES"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert settings["STATICFILES"] == "portal.storage.PortalStaticFilesStorage"
 
 
 def test_database_url_selects_postgresql():
@@ -100,14 +112,33 @@ def test_without_database_url_sqlite_is_used():
 
 
 def test_production_uses_postgresql_from_database_url():
-    settings = settings_from(
-        import_settings(
-            "portal.settings.production",
-            DJANGO_SECRET_KEY="a-long-random-secret",
-            DJANGO_ALLOWED_HOSTS="leaders.example.org",
-            DATABASE_URL="postgresql://portal:secret@db.internal/leadership",
-        )
-    )
+    settings = settings_from(import_settings("portal.settings.production", **REQUIRED_IN_PRODUCTION))
 
     assert settings["DATABASE"]["ENGINE"] == "django.db.backends.postgresql"
     assert settings["DATABASE"]["CONN_MAX_AGE"] == 60
+
+
+def test_production_static_files_are_hashed_compressed_and_module_imports_rewritten(tmp_path):
+    """collectstatic with the production storage: hashed names, gzip copies, and init.js
+    importing the hashed GOV.UK Frontend module rather than the unhashed one."""
+    if not (PROJECT_ROOT / "frontend" / "dist" / "js" / "init.js").exists():
+        pytest.fail("Build the front end first: npm ci && npm run build")
+    env = {name: value for name, value in os.environ.items() if name not in ENVIRONMENT_VARIABLES}
+    env.update(REQUIRED_IN_PRODUCTION, DJANGO_SETTINGS_MODULE="portal.settings.production")
+    env["STATIC_ROOT"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    hashed_init = tmp_path / manifest["js/init.js"]
+    assert manifest["css/portal.css"] != "css/portal.css"
+    assert (tmp_path / (manifest["css/portal.css"] + ".gz")).exists()
+    assert Path(manifest["js/govuk-frontend.min.js"]).name in hashed_init.read_text()

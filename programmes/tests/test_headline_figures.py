@@ -3,7 +3,13 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from programmes.factories import LocalAuthorityFactory, ProgrammePageFactory, SchoolFactory
+from home.factories import HomePageFactory
+from programmes.factories import (
+    LocalAuthorityFactory,
+    ProgrammeIndexPageFactory,
+    ProgrammePageFactory,
+    SchoolFactory,
+)
 from programmes.models import ProgrammeSchool
 from programmes.selectors import headline_figures
 
@@ -32,7 +38,7 @@ def test_counts_only_live_programmes(site_tree):
     programme(site_tree)
     programme(site_tree, live=False)
 
-    assert headline_figures()["programme_count"] == 2
+    assert headline_figures(site_root=site_tree["home"])["programme_count"] == 2
 
 
 def test_counts_each_local_authority_once(site_tree):
@@ -40,7 +46,7 @@ def test_counts_each_local_authority_once(site_tree):
     programme(site_tree, local_authorities=[thurrock, essex])
     programme(site_tree, local_authorities=[thurrock])
 
-    assert headline_figures()["local_authority_count"] == 2
+    assert headline_figures(site_root=site_tree["home"])["local_authority_count"] == 2
 
 
 def test_local_authorities_of_drafts_and_unused_ones_do_not_count(site_tree):
@@ -48,7 +54,7 @@ def test_local_authorities_of_drafts_and_unused_ones_do_not_count(site_tree):
     programme(site_tree, local_authorities=[LocalAuthorityFactory(name="Essex")], live=False)
     LocalAuthorityFactory(name="Southend")
 
-    assert headline_figures()["local_authority_count"] == 1
+    assert headline_figures(site_root=site_tree["home"])["local_authority_count"] == 1
 
 
 def test_counts_each_school_once_across_programmes(site_tree):
@@ -56,14 +62,14 @@ def test_counts_each_school_once_across_programmes(site_tree):
     programme(site_tree, schools=[shared, other])
     programme(site_tree, schools=[shared])
 
-    assert headline_figures()["school_count"] == 2
+    assert headline_figures(site_root=site_tree["home"])["school_count"] == 2
 
 
 def test_schools_only_in_drafts_do_not_count(site_tree):
     programme(site_tree, schools=[SchoolFactory()])
     programme(site_tree, schools=[SchoolFactory()], live=False)
 
-    assert headline_figures()["school_count"] == 1
+    assert headline_figures(site_root=site_tree["home"])["school_count"] == 1
 
 
 def test_average_impact_ignores_programmes_without_a_score(site_tree):
@@ -71,20 +77,20 @@ def test_average_impact_ignores_programmes_without_a_score(site_tree):
     programme(site_tree, impact_score=9)
     programme(site_tree, impact_score=None)
 
-    assert headline_figures()["average_impact_score"] == pytest.approx(7.5)
+    assert headline_figures(site_root=site_tree["home"])["average_impact_score"] == pytest.approx(7.5)
 
 
 def test_average_impact_ignores_drafts(site_tree):
     programme(site_tree, impact_score=4)
     programme(site_tree, impact_score=10, live=False)
 
-    assert headline_figures()["average_impact_score"] == pytest.approx(4)
+    assert headline_figures(site_root=site_tree["home"])["average_impact_score"] == pytest.approx(4)
 
 
 def test_average_impact_is_none_when_nothing_is_scored(site_tree):
     programme(site_tree, impact_score=None)
 
-    assert headline_figures()["average_impact_score"] is None
+    assert headline_figures(site_root=site_tree["home"])["average_impact_score"] is None
 
 
 def test_home_page_shows_the_figures(client, site_tree):
@@ -120,3 +126,17 @@ def test_home_page_figures_with_no_programmes_at_all(client, site_tree):
         "Schools involved": "0",
         "Average impact score": "Not yet scored",
     }
+
+
+def test_counts_only_the_sites_own_programmes(site_tree):
+    """One deployment can serve several LAs' sites: each home page shows its own figures."""
+    programme(site_tree, impact_score=8, local_authorities=[LocalAuthorityFactory()])
+    other_home = HomePageFactory(parent=site_tree["home"].get_parent(), slug="other-site")
+    other_section = ProgrammeIndexPageFactory(parent=other_home, slug="other-programmes")
+    ProgrammePageFactory(parent=other_section, impact_score=2, local_authorities=[LocalAuthorityFactory()])
+
+    figures = headline_figures(site_root=site_tree["home"])
+
+    assert figures["programme_count"] == 1
+    assert figures["local_authority_count"] == 1
+    assert figures["average_impact_score"] == pytest.approx(8)
