@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -84,6 +85,7 @@ class School(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("school")
         indexes = [
             models.Index(fields=["local_authority", "phase"]),
             models.Index(fields=["phase"]),
@@ -322,3 +324,10 @@ class RelatedProgramme(Orderable):
     programme = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("programme", page_type="programmes.ProgrammePage")]
+
+    def clean(self):
+        super().clean()
+        if self.page_id and self.programme_id == self.page_id:
+            raise ValidationError(
+                {"programme": _("Choose a different programme: a page cannot be related to itself.")}
+            )
