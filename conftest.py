@@ -1,11 +1,16 @@
 """Fixtures shared by every app's tests: one per role, and the site's page tree."""
 
+import datetime
+from types import SimpleNamespace
+
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from home.factories import UserFactory
-from programmes.factories import page_tree_factory
+from programmes.factories import LocalAuthorityFactory, SchoolFactory, page_tree_factory
 from programmes.roles import LA_OFFICERS, MODERATORS
+from talentpool.factories import AspirantProfileFactory, SIPAssignmentFactory, staff_user
 
 pytest_plugins = ["portal.testing.browser"]
 
@@ -42,14 +47,6 @@ def talent_pool(db):
     Bedford has two schools: the aspirant's (with a current SIP, and a SIP whose assignment
     ended yesterday) and another (with its own SIP). Thurrock is another LA with its own officer.
     """
-    import datetime
-    from types import SimpleNamespace
-
-    from django.utils import timezone
-
-    from programmes.factories import LocalAuthorityFactory, SchoolFactory
-    from talentpool.factories import AspirantProfileFactory, SIPAssignmentFactory, staff_user
-
     today = timezone.localdate()
     bedford = LocalAuthorityFactory(name="Bedford")
     thurrock = LocalAuthorityFactory(name="Thurrock")
