@@ -8,182 +8,435 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('programmes', '0006_school_verbose_name'),
+        ("programmes", "0006_school_verbose_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ErasureRecord',
+            name="ErasureRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('erased_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("erased_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'ordering': ['-erased_at'],
+                "ordering": ["-erased_at"],
             },
         ),
         migrations.CreateModel(
-            name='LeadershipQuality',
+            name="LeadershipQuality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('slug', models.SlugField(max_length=100, unique=True)),
-                ('description', models.CharField(blank=True, max_length=300)),
-                ('sort_order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("slug", models.SlugField(max_length=100, unique=True)),
+                ("description", models.CharField(blank=True, max_length=300)),
+                ("sort_order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'leadership quality',
-                'verbose_name_plural': 'leadership qualities',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "leadership quality",
+                "verbose_name_plural": "leadership qualities",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='AspirantProfile',
+            name="AspirantProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('years_in_role', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(60)], verbose_name='years in role')),
-                ('readiness', models.CharField(blank=True, choices=[('ready-now', 'Ready now'), ('1-2-years', 'In 1 to 2 years'), ('3-plus-years', 'In 3 years or more')], max_length=20)),
-                ('qualifications', models.JSONField(blank=True, default=dict, help_text='{"held": [codes], "in_progress": [codes], "other": "free text"}')),
-                ('statement', models.TextField(blank=True, max_length=1500)),
-                ('rising_stars_consent', models.BooleanField(default=False)),
-                ('rising_stars_consent_changed_at', models.DateTimeField(blank=True, null=True)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('current_role', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='programmes.careerstage', verbose_name='current role')),
-                ('school', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='aspirant_profiles', to='programmes.school')),
-                ('target_role', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='programmes.careerstage', verbose_name='role you are aiming for')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='aspirant_profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "years_in_role",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(60)],
+                        verbose_name="years in role",
+                    ),
+                ),
+                (
+                    "readiness",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("ready-now", "Ready now"),
+                            ("1-2-years", "In 1 to 2 years"),
+                            ("3-plus-years", "In 3 years or more"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "qualifications",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text='{"held": [codes], "in_progress": [codes], "other": "free text"}',
+                    ),
+                ),
+                ("statement", models.TextField(blank=True, max_length=1500)),
+                ("rising_stars_consent", models.BooleanField(default=False)),
+                ("rising_stars_consent_changed_at", models.DateTimeField(blank=True, null=True)),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "current_role",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="programmes.careerstage",
+                        verbose_name="current role",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="aspirant_profiles",
+                        to="programmes.school",
+                    ),
+                ),
+                (
+                    "target_role",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="programmes.careerstage",
+                        verbose_name="role you are aiming for",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aspirant_profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'aspirant profile',
+                "verbose_name": "aspirant profile",
             },
         ),
         migrations.CreateModel(
-            name='CareerStep',
+            name="CareerStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('target_date', models.DateField()),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('in-progress', 'In progress'), ('achieved', 'Achieved'), ('withdrawn', 'Withdrawn')], default='planned', max_length=20)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='career_steps', to='talentpool.aspirantprofile')),
-                ('programme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='career_steps', to='programmes.programmepage')),
-                ('target_role', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='programmes.careerstage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("target_date", models.DateField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("in-progress", "In progress"),
+                            ("achieved", "Achieved"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="career_steps",
+                        to="talentpool.aspirantprofile",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="career_steps",
+                        to="programmes.programmepage",
+                    ),
+                ),
+                (
+                    "target_role",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="programmes.careerstage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['target_date', 'pk'],
+                "ordering": ["target_date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='FollowUp',
+            name="FollowUp",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('visit_date', models.DateField()),
-                ('notes', models.TextField(max_length=4000)),
-                ('agreed_actions', models.TextField(blank=True, max_length=2000)),
-                ('next_follow_up_due', models.DateField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='follow_ups_written', to=settings.AUTH_USER_MODEL)),
-                ('career_steps', models.ManyToManyField(blank=True, related_name='follow_ups', to='talentpool.careerstep')),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follow_ups', to='talentpool.aspirantprofile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("visit_date", models.DateField()),
+                ("notes", models.TextField(max_length=4000)),
+                ("agreed_actions", models.TextField(blank=True, max_length=2000)),
+                ("next_follow_up_due", models.DateField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="follow_ups_written",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "career_steps",
+                    models.ManyToManyField(blank=True, related_name="follow_ups", to="talentpool.careerstep"),
+                ),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follow_ups",
+                        to="talentpool.aspirantprofile",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-visit_date', '-pk'],
+                "ordering": ["-visit_date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='LocalAuthorityMembership',
+            name="LocalAuthorityMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('local_authority', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='staff_memberships', to='programmes.localauthority')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='local_authority_membership', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "local_authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="staff_memberships",
+                        to="programmes.localauthority",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="local_authority_membership",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'local authority membership',
+                "verbose_name": "local authority membership",
             },
         ),
         migrations.CreateModel(
-            name='ProgrammeInterest',
+            name="ProgrammeInterest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('interested', 'Interested'), ('enrolled', 'Enrolled'), ('completed', 'Completed'), ('withdrawn', 'Withdrawn')], default='interested', max_length=20)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='programme_interests', to='talentpool.aspirantprofile')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interests', to='programmes.programmepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("interested", "Interested"),
+                            ("enrolled", "Enrolled"),
+                            ("completed", "Completed"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="interested",
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="programme_interests",
+                        to="talentpool.aspirantprofile",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interests",
+                        to="programmes.programmepage",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='QualityRating',
+            name="QualityRating",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rating', models.PositiveSmallIntegerField(choices=[(1, '1: Not yet'), (2, '2: Beginning'), (3, '3: Developing'), (4, '4: Secure'), (5, '5: A strength')], validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)])),
-                ('evidence', models.TextField(blank=True, max_length=2000)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('profile', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quality_ratings', to='talentpool.aspirantprofile')),
-                ('quality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ratings', to='talentpool.leadershipquality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rating",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "1: Not yet"),
+                            (2, "2: Beginning"),
+                            (3, "3: Developing"),
+                            (4, "4: Secure"),
+                            (5, "5: A strength"),
+                        ],
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                    ),
+                ),
+                ("evidence", models.TextField(blank=True, max_length=2000)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quality_ratings",
+                        to="talentpool.aspirantprofile",
+                    ),
+                ),
+                (
+                    "quality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ratings",
+                        to="talentpool.leadershipquality",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SIPAssignment',
+            name="SIPAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_on', models.DateField()),
-                ('ends_on', models.DateField(blank=True, null=True)),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sip_assignments', to='programmes.school')),
-                ('sip', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sip_assignments', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("starts_on", models.DateField()),
+                ("ends_on", models.DateField(blank=True, null=True)),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sip_assignments",
+                        to="programmes.school",
+                    ),
+                ),
+                (
+                    "sip",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sip_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='aspirantprofile',
-            index=models.Index(fields=['school', 'readiness'], name='talentpool__school__343f56_idx'),
+            model_name="aspirantprofile",
+            index=models.Index(fields=["school", "readiness"], name="talentpool__school__343f56_idx"),
         ),
         migrations.AddIndex(
-            model_name='aspirantprofile',
-            index=models.Index(fields=['current_role'], name='talentpool__current_cdb19b_idx'),
+            model_name="aspirantprofile",
+            index=models.Index(fields=["current_role"], name="talentpool__current_cdb19b_idx"),
         ),
         migrations.AddIndex(
-            model_name='aspirantprofile',
-            index=models.Index(fields=['target_role'], name='talentpool__target__5c39a1_idx'),
+            model_name="aspirantprofile",
+            index=models.Index(fields=["target_role"], name="talentpool__target__5c39a1_idx"),
         ),
         migrations.AddIndex(
-            model_name='careerstep',
-            index=models.Index(fields=['profile', 'status', 'target_date'], name='talentpool__profile_ae263d_idx'),
+            model_name="careerstep",
+            index=models.Index(
+                fields=["profile", "status", "target_date"], name="talentpool__profile_ae263d_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='followup',
-            index=models.Index(fields=['profile', '-visit_date'], name='talentpool__profile_36a25e_idx'),
+            model_name="followup",
+            index=models.Index(fields=["profile", "-visit_date"], name="talentpool__profile_36a25e_idx"),
         ),
         migrations.AddIndex(
-            model_name='followup',
-            index=models.Index(fields=['next_follow_up_due'], name='talentpool__next_fo_9c0b3f_idx'),
+            model_name="followup",
+            index=models.Index(fields=["next_follow_up_due"], name="talentpool__next_fo_9c0b3f_idx"),
         ),
         migrations.AddIndex(
-            model_name='programmeinterest',
-            index=models.Index(fields=['programme', 'status'], name='talentpool__program_dc8943_idx'),
+            model_name="programmeinterest",
+            index=models.Index(fields=["programme", "status"], name="talentpool__program_dc8943_idx"),
         ),
         migrations.AddConstraint(
-            model_name='programmeinterest',
-            constraint=models.UniqueConstraint(fields=('profile', 'programme'), name='one_interest_per_programme'),
+            model_name="programmeinterest",
+            constraint=models.UniqueConstraint(
+                fields=("profile", "programme"), name="one_interest_per_programme"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='qualityrating',
-            constraint=models.UniqueConstraint(fields=('profile', 'quality'), name='one_rating_per_quality'),
+            model_name="qualityrating",
+            constraint=models.UniqueConstraint(fields=("profile", "quality"), name="one_rating_per_quality"),
         ),
         migrations.AddIndex(
-            model_name='sipassignment',
-            index=models.Index(fields=['sip', 'starts_on', 'ends_on'], name='talentpool__sip_id_8bdb0b_idx'),
+            model_name="sipassignment",
+            index=models.Index(fields=["sip", "starts_on", "ends_on"], name="talentpool__sip_id_8bdb0b_idx"),
         ),
         migrations.AddConstraint(
-            model_name='sipassignment',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('ends_on__gte', models.F('starts_on')), _connector='OR'), name='sip_assignment_ends_after_it_starts'),
+            model_name="sipassignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ends_on__isnull", True), ("ends_on__gte", models.F("starts_on")), _connector="OR"
+                ),
+                name="sip_assignment_ends_after_it_starts",
+            ),
         ),
     ]
