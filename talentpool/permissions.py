@@ -210,3 +210,8 @@ def user_can_export_profile_list(user: AnyUser) -> bool:
             user=user, user__groups__name__in=[SCHOOL_IMPROVEMENT_PARTNERS, LA_OFFICERS]
         ).exists()
     )
+
+
+def user_can_use_pathway(user: AnyUser) -> bool:
+    """The aspirant's own pages ("My leadership pathway") are for aspirant leaders."""
+    return is_aspirant(user)

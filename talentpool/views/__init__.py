@@ -1,0 +1,3 @@
+from . import dashboard
+
+__all__ = ["dashboard"]
