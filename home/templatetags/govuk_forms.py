@@ -1,0 +1,36 @@
+"""Template helpers for rendering Django forms as GOV.UK Frontend form components."""
+
+from django import forms, template
+
+register = template.Library()
+
+
+@register.filter
+def govuk_widget(bound_field) -> str:
+    """Which GOV.UK component renders this field: input, textarea, select, radios, checkboxes,
+    checkbox (a single yes/no box) or date (a GOV.UK date input, see MultiWidget subclasses)."""
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.MultiWidget) and getattr(widget, "govuk_date", False):
+        return "date"
+    return "input"
+
+
+@register.filter
+def govuk_error_target(bound_field) -> str:
+    """The id the error summary links to: the first input of the field."""
+    kind = govuk_widget(bound_field)
+    if kind in {"radios", "checkboxes"}:
+        return f"{bound_field.auto_id}_0"
+    if kind == "date":
+        return f"{bound_field.auto_id}_0"
+    return bound_field.auto_id
