@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Q
+from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -32,6 +33,8 @@ from . import page_content as content
 from .programme_content import FEATURED_SLUGS, PROGRAMMES, DemoProgramme
 from .schools import ALL_AUTHORITIES, demo_schools
 from .users import DEMO_USERS, DemoUser
+
+LOAD_DEMO_HOOK = "load_demo"
 
 
 class DemoContentError(Exception):
@@ -91,6 +94,9 @@ def _load(*, result: LoadResult, with_users: bool) -> None:
     )
     if with_users:
         _ensure_users(result=result)
+    # Apps that build on programmes (the talent pool) add their own demo records through this hook.
+    for add_demo_content in hooks.get_hooks(LOAD_DEMO_HOOK):
+        add_demo_content(result=result, with_users=with_users, schools_by_authority=schools_by_authority)
 
 
 def _ensure_local_authorities(*, result: LoadResult) -> dict[str, LocalAuthority]:

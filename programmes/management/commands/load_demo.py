@@ -52,7 +52,7 @@ class Command(BaseCommand):
         return "\n".join(lines)
 
     def _logins(self, result: LoadResult) -> str:
-        lines = ["", f"Demo logins for the admin at {ADMIN_URL} (development only):"]
+        lines = ["", f"Demo logins (development only). The Wagtail admin is at {ADMIN_URL}:"]
         for user, created in result.users:
             note = "" if created else " (already there, so its password was not changed)"
             lines.append(f"  {user.username} / {user.password} - {user.role}{note}")
