@@ -6,4 +6,8 @@ app_name = "talentpool"
 
 urlpatterns = [
     path("", views.dashboard.dashboard, name="dashboard"),
+    path("interest/<int:page_id>/", views.interest.register_interest, name="register_interest"),
+    path("my-data/", views.my_data.export_my_data, name="export_my_data"),
+    path("delete-account/", views.my_data.delete_account, name="delete_account"),
+    path("account-deleted/", views.my_data.account_deleted, name="account_deleted"),
 ]

@@ -1,3 +1,3 @@
-from . import dashboard
+from . import dashboard, interest, my_data
 
-__all__ = ["dashboard"]
+__all__ = ["dashboard", "interest", "my_data"]
