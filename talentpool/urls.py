@@ -6,6 +6,10 @@ app_name = "talentpool"
 
 urlpatterns = [
     path("", views.dashboard.dashboard, name="dashboard"),
+    path("steps/add/", views.career_steps.career_step_add, name="career_step_add"),
+    path("steps/<int:pk>/", views.career_steps.career_step_edit, name="career_step_edit"),
+    path("steps/<int:pk>/status/", views.career_steps.career_step_status, name="career_step_status"),
+    path("self-assessment/", views.self_assessment.self_assessment, name="self_assessment"),
     path("interest/<int:page_id>/", views.interest.register_interest, name="register_interest"),
     path("my-data/", views.my_data.export_my_data, name="export_my_data"),
     path("delete-account/", views.my_data.delete_account, name="delete_account"),

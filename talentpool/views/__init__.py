@@ -1,3 +1,3 @@
-from . import dashboard, interest, my_data
+from . import career_steps, dashboard, interest, my_data, self_assessment
 
-__all__ = ["dashboard", "interest", "my_data"]
+__all__ = ["career_steps", "dashboard", "interest", "my_data", "self_assessment"]
