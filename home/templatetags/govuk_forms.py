@@ -8,7 +8,8 @@ register = template.Library()
 @register.filter
 def govuk_widget(bound_field) -> str:
     """Which GOV.UK component renders this field: input, textarea, select, radios, checkboxes,
-    checkbox (a single yes/no box) or date (a GOV.UK date input, see MultiWidget subclasses)."""
+    checkbox (a single yes/no box), password (a GOV.UK password input) or date (a GOV.UK date
+    input, see MultiWidget subclasses)."""
     widget = bound_field.field.widget
     if isinstance(widget, forms.RadioSelect):
         return "radios"
@@ -20,6 +21,8 @@ def govuk_widget(bound_field) -> str:
         return "select"
     if isinstance(widget, forms.Textarea):
         return "textarea"
+    if isinstance(widget, forms.PasswordInput):
+        return "password"
     if isinstance(widget, forms.MultiWidget) and getattr(widget, "govuk_date", False):
         return "date"
     return "input"
@@ -34,3 +37,11 @@ def govuk_error_target(bound_field) -> str:
     if kind == "date":
         return f"{bound_field.auto_id}_0"
     return bound_field.auto_id
+
+
+@register.simple_tag
+def govuk_hint(bound_field, hint="", no_hint=False) -> str:
+    """The hint under a field's label: the template's own, else the field's help text, or none."""
+    if no_hint:
+        return ""
+    return hint or bound_field.help_text
