@@ -1,6 +1,7 @@
 """Career steps as an aspirant uses them: add, edit and mark steps, and get told why not."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.messages import get_messages
@@ -8,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from programmes.factories import ProgrammePageFactory, career_stage
-from talentpool.factories import CareerStepFactory
-from talentpool.models import CareerStep
+from talentpool.factories import AspirantProfileFactory, CareerStepFactory
+from talentpool.models import CareerStep, LeadershipQuality
 
 ADD_URL = reverse("talentpool:career_step_add")
 STALE_BANNER = "This step was changed somewhere else, so your changes were not saved"
@@ -399,3 +400,79 @@ def test_signed_out_people_are_sent_to_sign_in(client, step):
         assert response["Location"].startswith(f"{login}?next=")
     step.refresh_from_db()
     assert (step.title, step.status) == ("Lead the phonics review", "planned")
+
+
+# In Chromium, by keyboard, with axe-core ---------------------------------------------------------
+
+
+@pytest.fixture
+def signed_up_aspirant(transactional_db, django_db_serialized_rollback):
+    """A verified aspirant with one late step, committed so the live server sees them."""
+    from allauth.account.models import EmailAddress
+
+    from programmes.factories import page_tree_factory
+
+    ProgrammePageFactory(parent=page_tree_factory()["programme_index"], title="Reading leaders")
+    profile = AspirantProfileFactory(user__username="kofi", user__email="kofi@example.org")
+    EmailAddress.objects.create(user=profile.user, email="kofi@example.org", verified=True, primary=True)
+    late = CareerStepFactory(
+        profile=profile,
+        title="Observe the deputy",
+        target_date=timezone.localdate() - datetime.timedelta(days=9),
+    )
+    return {"profile": profile, "late": late}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_fixture", ["browser_page", "phone_page"])
+def test_steps_and_self_assessment_by_keyboard_in_chromium(request, signed_up_aspirant, page_fixture):
+    from playwright.sync_api import expect
+
+    from home.factories import TEST_PASSWORD
+    from portal.testing.browser import assert_no_serious_axe_violations, visit
+
+    page = request.getfixturevalue(page_fixture)
+    visit(page, "/account/login/")
+    page.locator("[name=login]").fill("kofi@example.org")
+    page.locator("[name=password]").fill(TEST_PASSWORD)
+    page.locator("[name=password]").press("Enter")
+    expect(page).not_to_have_url(re.compile(r"/account/login/"))
+
+    # A new step with a date that does not exist, then put right.
+    visit(page, ADD_URL)
+    assert_no_serious_axe_violations(page)
+    page.get_by_label("What is the step?").fill("Lead the maths working party")
+    page.get_by_label("Day").fill("31")
+    page.get_by_label("Month").fill("2")
+    page.get_by_label("Year").fill(str(in_a_year().year))
+    page.get_by_label("Year").press("Enter")
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Target date must be a real date")
+    expect(summary).to_be_focused()
+    assert_no_serious_axe_violations(page)
+    summary.get_by_role("link", name="Target date must be a real date").click()
+    expect(page.get_by_label("Day")).to_be_focused()
+    page.get_by_label("Day").fill("28")
+    page.get_by_label("Programme it is part of (optional)").select_option(label="Reading leaders")
+    page.get_by_role("button", name="Add step").click()
+    expect(page).to_have_url(re.compile(r"/talent-pool/$"))
+    expect(page.locator("main")).to_contain_text("Your career step has been added.")
+    assert signed_up_aspirant["profile"].career_steps.filter(title="Lead the maths working party").exists()
+
+    # The late step: mark it achieved from its page.
+    visit(page, edit_url(signed_up_aspirant["late"]))
+    assert_no_serious_axe_violations(page)
+    page.get_by_role("button", name="Mark as achieved").click()
+    expect(page.locator("main")).to_contain_text("is now marked as achieved")
+
+    # Rate one quality, with evidence.
+    visit(page, reverse("talentpool:self_assessment"))
+    assert_no_serious_axe_violations(page)
+    first = LeadershipQuality.objects.order_by("sort_order", "name").first()
+    page.locator(f"#id_rating-{first.slug}_3").check()
+    page.get_by_label(f"Evidence for {first.name} (optional)").fill("Led two staff meetings on reading.")
+    page.get_by_role("button", name="Save self-assessment").click()
+    expect(page.locator("main")).to_contain_text("Your self-assessment has been saved.")
+    visit(page, reverse("talentpool:self_assessment"))
+    expect(page.locator("main")).to_contain_text(f"Last updated {timezone.localdate():%-d %B %Y}")
+    assert_no_serious_axe_violations(page)
