@@ -10,6 +10,7 @@ urlpatterns = [
     path("steps/<int:pk>/", views.career_steps.career_step_edit, name="career_step_edit"),
     path("steps/<int:pk>/status/", views.career_steps.career_step_status, name="career_step_status"),
     path("self-assessment/", views.self_assessment.self_assessment, name="self_assessment"),
+    path("profile/", views.profile.profile_edit, name="profile_edit"),
     path("interest/<int:page_id>/", views.interest.register_interest, name="register_interest"),
     path("my-data/", views.my_data.export_my_data, name="export_my_data"),
     path("delete-account/", views.my_data.delete_account, name="delete_account"),
