@@ -11,10 +11,11 @@ def govuk_widget(bound_field) -> str:
     checkbox (a single yes/no box), password (a GOV.UK password input) or date (a GOV.UK date
     input, see MultiWidget subclasses)."""
     widget = bound_field.field.widget
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
+    # CheckboxSelectMultiple is a subclass of RadioSelect, so it is checked first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if isinstance(widget, forms.Select):
