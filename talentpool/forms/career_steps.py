@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import CareerStage, ProgrammePage
@@ -58,10 +59,18 @@ class CareerStepForm(forms.Form):
 
     def __init__(self, *args, step: CareerStep | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.refuses_past_dates = step is None  # an existing step may be late
         programmes = Q(pk__in=live_programmes().values("pk"))
         if step is not None and step.programme_id:
             programmes |= Q(pk=step.programme_id)
         self.fields["programme"].queryset = ProgrammePage.objects.filter(programmes).order_by("title")
+
+    def clean_target_date(self):
+        """A new step's date must not be past (the service says so too; here it shows with other errors)."""
+        target_date = self.cleaned_data.get("target_date")
+        if self.refuses_past_dates and target_date and target_date < timezone.localdate():
+            raise ValidationError(_("The target date must be today or in the future. Enter a later date."))
+        return target_date
 
     @classmethod
     def initial_for(cls, step: CareerStep) -> dict:

@@ -124,6 +124,16 @@ def test_a_past_date_is_refused_for_a_new_step_and_what_was_typed_is_kept(aspira
     assert not CareerStep.objects.exists()
 
 
+def test_a_past_date_is_reported_together_with_other_mistakes(aspirant_client):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    response = aspirant_client.post(ADD_URL, {"title": "", **date_parts(yesterday)})
+    assert response.context["form"].errors == {
+        "title": ["Enter what the step is"],
+        "target_date": ["The target date must be today or in the future. Enter a later date."],
+    }
+    assert not CareerStep.objects.exists()
+
+
 def test_today_is_allowed_for_a_new_step(aspirant_client, talent_pool):
     response = aspirant_client.post(ADD_URL, {"title": "Start today", **date_parts(timezone.localdate())})
     assert response.status_code == 302
