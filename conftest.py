@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.utils import timezone
 
 from home.factories import UserFactory
@@ -13,6 +14,13 @@ from programmes.roles import LA_OFFICERS, MODERATORS
 from talentpool.factories import AspirantProfileFactory, SIPAssignmentFactory, staff_user
 
 pytest_plugins = ["portal.testing.browser"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and Wagtail's caches live in the cache: no test inherits another's."""
+    yield
+    cache.clear()
 
 
 @pytest.fixture

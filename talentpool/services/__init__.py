@@ -222,7 +222,7 @@ def profile_update(
 
 
 def _programme_link_errors(programme: ProgrammePage | None) -> ValidationError | None:
-    if programme is None or ProgrammePage.objects.live().filter(pk=programme.pk).exists():
+    if programme is None or ProgrammePage.objects.live().public().filter(pk=programme.pk).exists():
         return None
     return ValidationError(
         {"programme": _("That programme is not published. Choose a programme from the list.")}
@@ -299,15 +299,16 @@ def career_step_set_status(*, step: CareerStep, expected_version: int, status: s
 def quality_rating_save(
     *, profile: AspirantProfile, quality: LeadershipQuality, rating: int, evidence: str
 ) -> QualityRating:
-    """Create or update the aspirant's one rating for ``quality``. Last save wins."""
-    record = QualityRating.objects.select_for_update().filter(
-        profile=profile, quality=quality
-    ).first() or QualityRating(profile=profile, quality=quality)
-    record.rating = rating
-    record.evidence = evidence
-    record.updated_at = timezone.now()
-    record.full_clean()
-    record.save()
+    """Create or update the aspirant's one rating for ``quality``. Last save wins.
+
+    Validated before anything is written; two first saves at once (a double click) end with one
+    row, because update_or_create retries the read when the unique constraint refuses the insert.
+    """
+    values = {"rating": rating, "evidence": evidence, "updated_at": timezone.now()}
+    QualityRating(profile=profile, quality=quality, **values).full_clean(
+        validate_unique=False, validate_constraints=False
+    )
+    record, _ = QualityRating.objects.update_or_create(profile=profile, quality=quality, defaults=values)
     return record
 
 
@@ -326,7 +327,8 @@ def programme_interest_register(
     interest = ProgrammeInterest.objects.filter(profile=profile, programme=programme).first()
     if interest is not None and interest.status != ProgrammeInterest.Status.WITHDRAWN:
         return interest, False
-    state = ProgrammePage.objects.filter(pk=programme.pk).values("live", "status").first()
+    # public(): a page behind a password or login restriction takes no interest from here.
+    state = ProgrammePage.objects.public().filter(pk=programme.pk).values("live", "status").first()
     if state is None or not state["live"]:
         raise ValidationError(
             _(

@@ -247,3 +247,14 @@ def test_the_erasure_record_holds_only_when(client, talent_pool):
     record = ErasureRecord.objects.get()
     assert record.erased_at >= before
     assert [field.name for field in ErasureRecord._meta.concrete_fields] == ["id", "erased_at"]
+
+
+def test_password_guesses_on_delete_account_are_limited(client, talent_pool):
+    client.force_login(talent_pool.aspirant)
+    url = reverse("talentpool:delete_account")
+
+    responses = [client.post(url, {"password": f"wrong guess {n}"}) for n in range(12)]
+
+    assert responses[0].status_code == 200
+    assert responses[-1].status_code == 429
+    assert AspirantProfile.objects.filter(pk=talent_pool.profile.pk).exists()

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from ..forms.career_steps import (
@@ -58,6 +59,7 @@ def _edit_page(
     )
 
 
+@never_cache
 @login_required
 def career_step_add(request):
     """Add a next step; its target date must be today or later."""
@@ -75,6 +77,7 @@ def career_step_add(request):
     return TemplateResponse(request, "talentpool/career_step_add.html", {"form": form})
 
 
+@never_cache
 @login_required
 def career_step_edit(request, pk: int):
     """Change a step's details; a late step may keep (or be given) a past target date."""
@@ -105,6 +108,7 @@ def career_step_edit(request, pk: int):
     return _edit_page(request, step=step, form=form)
 
 
+@never_cache
 @login_required
 @require_POST
 def career_step_status(request, pk: int):

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
 
 from ..models import Qualification
 from ..permissions import user_can_use_pathway
@@ -15,6 +16,7 @@ def _qualification_labels(codes) -> list[str]:
     return [str(labels.get(code, code)) for code in codes or []]
 
 
+@never_cache
 @login_required
 def dashboard(request):
     """My leadership pathway: the aspirant's profile, steps, interests and follow-ups."""

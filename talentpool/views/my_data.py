@@ -2,6 +2,7 @@
 
 import json
 
+from allauth.core import ratelimit
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -46,6 +47,12 @@ def delete_account(request):
     """Ask for the password; if it is right, erase the account and everything about it, and sign out."""
     if not user_can_use_pathway(request.user):
         raise PermissionDenied
+    if request.method == "POST":
+        # The same limit as allauth's re-enter-your-password page, so a borrowed session cannot
+        # guess the password here without limit.
+        too_many = ratelimit.consume_or_429(request, action="reauthenticate", user=request.user)
+        if too_many:
+            return too_many
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         account_erase(user=request.user)

@@ -6,12 +6,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from ..forms.profile import ProfileForm
 from ..permissions import user_can_use_pathway
 from ..services import StaleEditError, profile_get_or_create, profile_update
 
 
+@never_cache
 @login_required
 def profile_edit(request):
     """Show the aspirant's profile form; save it if nobody saved it since the form was loaded."""

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from ..forms.self_assessment import SelfAssessmentForm
 from ..permissions import profiles_editable_by, user_can_use_pathway
@@ -13,6 +14,7 @@ from ..services import profile_get_or_create
 from ..services.self_assessment import self_assessment_save
 
 
+@never_cache
 @login_required
 def self_assessment(request):
     """Show every quality with the aspirant's rating; save them all at once, or none."""
