@@ -23,6 +23,7 @@ from .models import (
     LeadershipQuality,
     LocalAuthorityMembership,
     ProgrammeInterest,
+    Qualification,
     QualityRating,
     SIPAssignment,
 )
@@ -149,6 +150,25 @@ def _programmes_open_for_interest(profile: AspirantProfile | None) -> bool:
     return programmes.exists()
 
 
+def qualification_labels(*, profile: AspirantProfile | None) -> dict[str, Any]:
+    """The profile's qualifications with readable names; an unknown code is shown as it is. No queries."""
+    stored = (profile.qualifications if profile else None) or {}
+    names = dict(Qualification.choices)
+    return {
+        "held": [str(names.get(code, code)) for code in stored.get("held") or []],
+        "in_progress": [str(names.get(code, code)) for code in stored.get("in_progress") or []],
+        "other": stored.get("other", ""),
+    }
+
+
+def self_assessment_for(*, profile: AspirantProfile | None) -> dict[str, Any]:
+    """The framework's qualities in order and the profile's ratings by quality id, in two queries."""
+    ratings = {}
+    if profile is not None:
+        ratings = {rating.quality_id: rating for rating in QualityRating.objects.filter(profile=profile)}
+    return {"qualities": list(LeadershipQuality.objects.order_by("sort_order", "name")), "ratings": ratings}
+
+
 def dashboard_for(*, user) -> dict[str, Any]:
     """Everything "My leadership pathway" shows, in at most eight queries.
 
@@ -177,6 +197,7 @@ def dashboard_for(*, user) -> dict[str, Any]:
         summary = _self_assessment_summary(profile)
     return {
         "profile": profile,
+        "qualifications": qualification_labels(profile=profile),
         "missing_fields": missing_fields,
         "career_steps": career_steps,
         "programme_interests": interests,

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext as _
 
 from ..models import AspirantProfile, LeadershipQuality, QualityRating
+from ..selectors import self_assessment_for
 
 EVIDENCE_MAX_LENGTH = QualityRating._meta.get_field("evidence").max_length
 
@@ -54,12 +55,7 @@ class SelfAssessmentForm(forms.Form):
     @classmethod
     def for_profile(cls, profile: AspirantProfile | None, data=None) -> "SelfAssessmentForm":
         """The form for ``profile``'s ratings (none yet if ``profile`` is None), in two queries."""
-        ratings = {}
-        if profile is not None:
-            ratings = {rating.quality_id: rating for rating in QualityRating.objects.filter(profile=profile)}
-        return cls(
-            data, qualities=list(LeadershipQuality.objects.order_by("sort_order", "name")), ratings=ratings
-        )
+        return cls(data, **self_assessment_for(profile=profile))
 
     def clean(self):
         cleaned = super().clean()
