@@ -91,6 +91,13 @@ class AspirantProfile(models.Model):
     statement = models.TextField(max_length=1500, blank=True)
     rising_stars_consent = models.BooleanField(default=False)
     rising_stars_consent_changed_at = models.DateTimeField(null=True, blank=True)
+    next_follow_up_due = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("next follow-up due"),
+        help_text=_("From the latest follow-up; kept up to date by talentpool.services."),
+    )
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -101,6 +108,7 @@ class AspirantProfile(models.Model):
             models.Index(fields=["school", "readiness"]),
             models.Index(fields=["current_role"]),
             models.Index(fields=["target_role"]),
+            models.Index(fields=["school", "next_follow_up_due"]),
         ]
 
     def __str__(self):
@@ -268,6 +276,27 @@ class FollowUp(models.Model):
 
     def __str__(self):
         return f"Follow-up {self.pk}"
+
+
+class FollowUpReminder(models.Model):
+    """That a SIP was reminded of a follow-up due on a date, so the daily run never repeats it."""
+
+    sip = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follow_up_reminders"
+    )
+    profile = models.ForeignKey(AspirantProfile, on_delete=models.CASCADE, related_name="reminders")
+    due_date = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sip", "profile", "due_date"], name="one_reminder_per_sip_profile_and_due_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"Follow-up reminder {self.pk}"
 
 
 class ErasureRecord(models.Model):

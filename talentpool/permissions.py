@@ -22,6 +22,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from programmes.models import School
 from programmes.roles import LA_OFFICERS
 
 from .models import AspirantProfile, CareerStep, LocalAuthorityMembership, QualityRating, SIPAssignment
@@ -83,9 +84,9 @@ def _owner_q(user: AnyUser) -> Q:
     return Q(user=user)
 
 
-def _sip_q(user: AnyUser) -> Q:
-    """Profiles at a school currently assigned to ``user``, a SIP, within the SIP's own LA."""
-    schools = (
+def _sip_school_ids(user: AnyUser) -> QuerySet:
+    """Subquery: schools currently assigned to ``user``, a SIP, within the SIP's own LA."""
+    return (
         current_sip_assignments()
         .filter(
             sip=user,
@@ -94,15 +95,23 @@ def _sip_q(user: AnyUser) -> Q:
         )
         .values("school_id")
     )
-    return Q(school_id__in=schools)
+
+
+def _officer_local_authority_ids(user: AnyUser) -> QuerySet:
+    """Subquery: the LA of ``user``, an LA officer."""
+    return LocalAuthorityMembership.objects.filter(user=user, user__groups__name=LA_OFFICERS).values(
+        "local_authority_id"
+    )
+
+
+def _sip_q(user: AnyUser) -> Q:
+    """Profiles at a school currently assigned to ``user``, a SIP, within the SIP's own LA."""
+    return Q(school_id__in=_sip_school_ids(user))
 
 
 def _officer_q(user: AnyUser) -> Q:
     """Profiles at any school in the LA of ``user``, an LA officer."""
-    local_authorities = LocalAuthorityMembership.objects.filter(
-        user=user, user__groups__name=LA_OFFICERS
-    ).values("local_authority_id")
-    return Q(school__local_authority_id__in=local_authorities)
+    return Q(school__local_authority_id__in=_officer_local_authority_ids(user))
 
 
 def _reviewer_q(user: AnyUser) -> Q:
@@ -144,6 +153,18 @@ def profiles_manageable_by(user: AnyUser) -> QuerySet[AspirantProfile]:
 def profiles_editable_by(user: AnyUser) -> QuerySet[AspirantProfile]:
     """The profile ``user`` may change, export and delete from the aspirant's pages: their own."""
     return _profiles_where(user, _owner_q)
+
+
+def schools_reviewable_by(user: AnyUser) -> QuerySet[School]:
+    """Schools whose aspirants ``user`` reviews: a SIP's current schools in their LA, an officer's LA."""
+    schools = School.objects.all()
+    if not _is_signed_in(user):
+        return schools.none()
+    if user.is_superuser:
+        return schools
+    return schools.filter(
+        Q(pk__in=_sip_school_ids(user)) | Q(local_authority_id__in=_officer_local_authority_ids(user))
+    )
 
 
 def career_steps_editable_by(user: AnyUser) -> QuerySet[CareerStep]:
@@ -197,10 +218,10 @@ def user_can_manage_profile(user: AnyUser, profile: AspirantProfile) -> bool:
     return _is_signed_in(user) and _contains(profiles_manageable_by(user), profile)
 
 
-def user_can_export_profile_list(user: AnyUser) -> bool:
-    """SIPs and LA officers who belong to an LA (and superusers).
+def user_can_review_talent_pool(user: AnyUser) -> bool:
+    """SIPs and LA officers who belong to an LA (and superusers) use the review pages.
 
-    What they export is still only ``profiles_reviewable_by(user)``.
+    Which aspirants they see there is still only ``profiles_reviewable_by(user)``.
     """
     if _is_superuser(user):
         return True
@@ -210,6 +231,11 @@ def user_can_export_profile_list(user: AnyUser) -> bool:
             user=user, user__groups__name__in=[SCHOOL_IMPROVEMENT_PARTNERS, LA_OFFICERS]
         ).exists()
     )
+
+
+def user_can_export_profile_list(user: AnyUser) -> bool:
+    """Everyone who reviews may export their (filtered) list; it holds only what they may see."""
+    return user_can_review_talent_pool(user)
 
 
 def user_can_use_pathway(user: AnyUser) -> bool:

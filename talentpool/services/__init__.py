@@ -1,6 +1,7 @@
 """Writes for the talent pool: profiles, career steps, ratings and programme interest.
 
-Erasing an account is in ``erasure.py`` and exported from here.
+Erasing an account is in ``erasure.py``, follow-ups in ``follow_ups.py`` and the audit log in
+``audit.py``; all are exported from here.
 
 Edits of a profile or career step are optimistic: the caller says which ``version`` the edit was
 based on, and the write is a compare-and-set on that version. If someone saved in between (a
@@ -27,7 +28,9 @@ from ..models import (
     Qualification,
     QualityRating,
 )
+from .audit import profile_export_log, profile_view_log
 from .erasure import account_erase
+from .follow_ups import follow_up_record, profile_next_follow_up_refresh
 
 __all__ = [
     "StaleEditError",
@@ -35,8 +38,12 @@ __all__ = [
     "career_step_create",
     "career_step_set_status",
     "career_step_update",
+    "follow_up_record",
+    "profile_export_log",
     "profile_get_or_create",
+    "profile_next_follow_up_refresh",
     "profile_update",
+    "profile_view_log",
     "programme_interest_register",
     "qualifications_clean",
     "quality_rating_save",

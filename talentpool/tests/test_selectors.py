@@ -363,7 +363,11 @@ NOT_PERSONAL = {"id", "version", "profile", "user"}
 
 def test_every_talentpool_model_about_a_person_is_in_the_download(everything_about_asha):
     data = selectors.personal_data_for(user=everything_about_asha.aspirant)
-    staff_records = {"LocalAuthorityMembership": "local_authority", "SIPAssignment": "sip_assignments"}
+    staff_records = {
+        "LocalAuthorityMembership": "local_authority",
+        "SIPAssignment": "sip_assignments",
+        "FollowUpReminder": "follow_up_reminders",
+    }
     for model in apps.get_app_config("talentpool").get_models():
         about_someone = any(
             field.is_relation

@@ -1,0 +1,30 @@
+"""The talent pool's entries in Wagtail's audit log: who read, exported or followed up whose record.
+
+An entry names the record ("Aspirant profile 12"), the person who acted and when; it never holds
+field values. ``talentpool.wagtail_hooks`` registers these with Wagtail's ``register_log_actions``.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+VIEW_PROFILE = "talentpool.view_profile"
+EXPORT_PROFILE = "talentpool.export_profile"
+RECORD_FOLLOW_UP = "talentpool.record_follow_up"
+
+#: action: (label, message), as Wagtail's LogActionRegistry.register_action takes them.
+LOG_ACTIONS = {
+    VIEW_PROFILE: (_("View aspirant record"), _("Viewed the aspirant's record")),
+    EXPORT_PROFILE: (_("Export aspirant record"), _("Exported the aspirant's record in a list")),
+    RECORD_FOLLOW_UP: (_("Record follow-up"), _("Recorded a follow-up of a school visit")),
+}
+
+#: How the aspirant's dashboard words each action.
+ACTION_DESCRIPTIONS = {
+    VIEW_PROFILE: _("Looked at your record"),
+    EXPORT_PROFILE: _("Downloaded a list that included your record"),
+    RECORD_FOLLOW_UP: _("Added a follow-up note"),
+}
+
+
+def register_talent_pool_log_actions(actions) -> None:
+    for action, (label, message) in LOG_ACTIONS.items():
+        actions.register_action(action, label, message)

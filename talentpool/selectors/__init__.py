@@ -1,0 +1,39 @@
+"""Reads for the talent pool. Every function makes a fixed number of queries, whatever the data.
+
+They take the person whose data is read and trust the caller to have checked, with
+``talentpool.permissions``, that the person asking may read it.
+"""
+
+from .common import display_name, latest_follow_ups, record_log_for
+from .my_data import personal_data_for
+from .pathway import (
+    dashboard_for,
+    profile_for,
+    profile_missing_fields,
+    qualification_labels,
+    self_assessment_for,
+)
+from .review import (
+    FOLLOW_UP_DUE_WITHIN_DAYS,
+    ReviewFilters,
+    aspirants_for_reviewer,
+    follow_up_due_q,
+    review_filter_choices,
+)
+
+__all__ = [
+    "FOLLOW_UP_DUE_WITHIN_DAYS",
+    "ReviewFilters",
+    "aspirants_for_reviewer",
+    "dashboard_for",
+    "display_name",
+    "follow_up_due_q",
+    "latest_follow_ups",
+    "personal_data_for",
+    "profile_for",
+    "profile_missing_fields",
+    "qualification_labels",
+    "record_log_for",
+    "review_filter_choices",
+    "self_assessment_for",
+]

@@ -1,0 +1,125 @@
+"""Reads for SIPs and LA officers reviewing the talent pool: the filtered list and its choices.
+
+``aspirants_for_reviewer`` starts from ``permissions.profiles_reviewable_by`` so nobody can filter
+their way outside what they may see. Per-row figures are subqueries rather than joins, so a
+filter on steps or programmes never repeats a row, and one page of the list is one query.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Lower
+from django.utils import timezone
+
+from programmes.models import CareerStage, ProgrammePage
+
+from ..models import AspirantProfile, CareerStep, FollowUp, ProgrammeInterest
+from ..permissions import profiles_reviewable_by, schools_reviewable_by
+
+#: "Follow-up due" means due within this many days, or already overdue.
+FOLLOW_UP_DUE_WITHIN_DAYS = 14
+
+
+@dataclass(frozen=True)
+class ReviewFilters:
+    """What the reviewer asked for. Values within one filter widen the list; filters narrow it."""
+
+    search: str = ""
+    schools: tuple[int, ...] = ()
+    current_roles: tuple[int, ...] = ()
+    target_roles: tuple[int, ...] = ()
+    readiness: tuple[str, ...] = ()
+    programmes: tuple[int, ...] = ()
+    step_statuses: tuple[str, ...] = ()
+    follow_up_due: bool = False
+    sort: str = "name"
+
+
+def _open_steps(profile_ref: str = "pk") -> QuerySet[CareerStep]:
+    return CareerStep.objects.filter(profile=OuterRef(profile_ref), status__in=CareerStep.OPEN_STATUSES)
+
+
+def _with_row_figures(profiles: QuerySet[AspirantProfile]) -> QuerySet[AspirantProfile]:
+    """Each row's open step count, next step date and last visit, as correlated subqueries."""
+    open_step_count = _open_steps().order_by().values("profile").annotate(n=Count("pk")).values("n")
+    return profiles.annotate(
+        open_step_count=Coalesce(Subquery(open_step_count, output_field=IntegerField()), 0),
+        next_step_date=Subquery(_open_steps().order_by("target_date").values("target_date")[:1]),
+        last_visit_date=Subquery(
+            FollowUp.objects.filter(profile=OuterRef("pk")).order_by("-visit_date").values("visit_date")[:1]
+        ),
+    )
+
+
+SORTS = {
+    "name": (Lower("user__last_name"), Lower("user__first_name"), "pk"),
+    "school": ("school__name", Lower("user__last_name"), Lower("user__first_name"), "pk"),
+    "follow-up": (F("next_follow_up_due").asc(nulls_last=True), Lower("user__last_name"), "pk"),
+    "next-step": (F("next_step_date").asc(nulls_last=True), Lower("user__last_name"), "pk"),
+    "recently-updated": ("-updated_at", "pk"),
+}
+
+
+def _search_q(search: str) -> Q:
+    """Every word must appear in the first name, last name or email address."""
+    condition = Q()
+    for word in search.split()[:5]:
+        condition &= (
+            Q(user__first_name__icontains=word)
+            | Q(user__last_name__icontains=word)
+            | Q(user__email__icontains=word)
+        )
+    return condition
+
+
+def follow_up_due_q(*, on: datetime.date | None = None) -> Q:
+    """Profiles whose next follow-up is overdue or due within FOLLOW_UP_DUE_WITHIN_DAYS of ``on``."""
+    on = on or timezone.localdate()
+    return Q(next_follow_up_due__lte=on + datetime.timedelta(days=FOLLOW_UP_DUE_WITHIN_DAYS))
+
+
+def aspirants_for_reviewer(*, user, filters: ReviewFilters) -> QuerySet[AspirantProfile]:
+    """The aspirants ``user`` reviews (SIP: assigned schools; officer: their LA), filtered and sorted.
+
+    Rows carry ``open_step_count``, ``next_step_date`` and ``last_visit_date``, with
+    ``user``, ``school``, ``current_role`` and ``target_role`` joined: a page is one query.
+    """
+    profiles = profiles_reviewable_by(user).select_related("user", "school", "current_role", "target_role")
+    if filters.search.strip():
+        profiles = profiles.filter(_search_q(filters.search))
+    if filters.schools:
+        profiles = profiles.filter(school_id__in=filters.schools)
+    if filters.current_roles:
+        profiles = profiles.filter(current_role_id__in=filters.current_roles)
+    if filters.target_roles:
+        profiles = profiles.filter(target_role_id__in=filters.target_roles)
+    if filters.readiness:
+        profiles = profiles.filter(readiness__in=filters.readiness)
+    if filters.programmes:
+        interests = ProgrammeInterest.objects.filter(
+            profile=OuterRef("pk"), programme_id__in=filters.programmes
+        )
+        profiles = profiles.filter(Exists(interests))
+    if filters.step_statuses:
+        profiles = profiles.filter(
+            Exists(CareerStep.objects.filter(profile=OuterRef("pk"), status__in=filters.step_statuses))
+        )
+    if filters.follow_up_due:
+        profiles = profiles.filter(follow_up_due_q())
+    profiles = _with_row_figures(profiles)
+    return profiles.order_by(*SORTS.get(filters.sort, SORTS["name"]))
+
+
+def review_filter_choices(*, user) -> dict[str, list]:
+    """The schools, career stages and programmes the reviewer's filters offer, in three queries.
+
+    Schools are those ``user`` reviews (a SIP's current schools, an officer's whole LA);
+    programmes those that any aspirant ``user`` reviews registered interest in.
+    """
+    programmes = ProgrammePage.objects.filter(interests__profile__in=profiles_reviewable_by(user))
+    return {
+        "schools": list(schools_reviewable_by(user).order_by("name").values_list("pk", "name")),
+        "career_stages": list(CareerStage.objects.order_by("sort_order", "name").values_list("pk", "name")),
+        "programmes": list(programmes.distinct().order_by("title").values_list("pk", "title")),
+    }
