@@ -1,8 +1,9 @@
 """The talent pool's demo records, added by `manage.py load_demo` through its "load_demo" hook.
 
-In development only (with_users): an aspirant leader and a School Improvement Partner for a
-Bedford school, with verified email addresses so they can sign in straight away, and Bedford
-LA membership for the demo LA officer.
+In development only (with_users): an aspirant leader and a School Improvement Partner for four
+Bedford schools, with verified email addresses so they can sign in straight away, Bedford LA
+membership for the demo LA officer, and an invented talent pool for them to review
+(``demo_pool.py``).
 """
 
 import datetime
@@ -15,6 +16,7 @@ from django.utils import timezone
 from programmes.demo.loader import LoadResult
 from programmes.demo.users import DEMO_USERS, DemoUser
 
+from .demo_pool import add_demo_pool, demo_pool_schools
 from .models import LocalAuthorityMembership, SIPAssignment
 from .roles import ASPIRANT_LEADERS, SCHOOL_IMPROVEMENT_PARTNERS
 
@@ -35,7 +37,7 @@ TALENT_POOL_DEMO_USERS = (
         password="sip-portal-demo",  # noqa: S106 - development only
         first_name="Sam",
         last_name="Partner",
-        role=f"School Improvement Partner for a Bedford school: signs in at {SIGN_IN_URL}",
+        role=f"School Improvement Partner for four Bedford schools: signs in at {SIGN_IN_URL}",
         group_name=SCHOOL_IMPROVEMENT_PARTNERS,
     ),
 )
@@ -65,10 +67,15 @@ def add_talent_pool_demo(*, result: LoadResult, with_users: bool, schools_by_aut
             user=user, defaults={"local_authority": bedford_schools[0].local_authority}
         )
     sip = staff.filter(username="sip").first()
-    if sip and not SIPAssignment.objects.filter(sip=sip).exists():
-        SIPAssignment.objects.create(
-            sip=sip, school=bedford_schools[0], starts_on=timezone.localdate() - datetime.timedelta(days=30)
-        )
+    pool_schools = demo_pool_schools(bedford_schools)
+    if sip:
+        for school in pool_schools:
+            SIPAssignment.objects.get_or_create(
+                sip=sip,
+                school=school,
+                defaults={"starts_on": timezone.localdate() - datetime.timedelta(days=200)},
+            )
+    add_demo_pool(result=result, schools=pool_schools, sip=sip)
     # Every demo user signs in with their address already verified.
     demo_usernames = [demo.username for demo in (*DEMO_USERS, *TALENT_POOL_DEMO_USERS)]
     for user in user_model.objects.filter(username__in=demo_usernames):

@@ -39,7 +39,7 @@ DEMO_USERS = (
         password="officer-portal-demo",  # noqa: S106 - development only
         first_name="Olu",
         last_name="Officer",
-        role="LA officer: drafts programme pages and submits them for sign-off",
+        role="LA officer for Bedford: drafts programme pages, manages the talent pool and SIP assignments",
         group_name=LA_OFFICERS,
     ),
     DemoUser(
