@@ -69,7 +69,13 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
+    "django_tasks_db",
 ]
+
+# Background work (the email telling an aspirant a follow-up note was added) runs as django-tasks
+# tasks: straight away here and in development and tests; production queues them in the database
+# for `manage.py db_worker` (docs/deployment.md).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

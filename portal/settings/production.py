@@ -27,6 +27,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "portal.storage.PortalStaticFilesStorage"},
 }
 
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
