@@ -5,6 +5,12 @@ They take the person whose data is read and trust the caller to have checked, wi
 """
 
 from .common import display_name, latest_follow_ups, record_log_for
+from .export import (
+    EXPORT_CHUNK_SIZE,
+    profile_ids_in,
+    profiles_with_programmes,
+    programme_titles_by_profile,
+)
 from .my_data import personal_data_for
 from .pathway import (
     dashboard_for,
@@ -22,6 +28,7 @@ from .review import (
 )
 
 __all__ = [
+    "EXPORT_CHUNK_SIZE",
     "FOLLOW_UP_DUE_WITHIN_DAYS",
     "ReviewFilters",
     "aspirants_for_reviewer",
@@ -31,7 +38,10 @@ __all__ = [
     "latest_follow_ups",
     "personal_data_for",
     "profile_for",
+    "profile_ids_in",
     "profile_missing_fields",
+    "profiles_with_programmes",
+    "programme_titles_by_profile",
     "qualification_labels",
     "record_log_for",
     "review_filter_choices",
