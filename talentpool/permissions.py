@@ -241,3 +241,16 @@ def user_can_export_profile_list(user: AnyUser) -> bool:
 def user_can_use_pathway(user: AnyUser) -> bool:
     """The aspirant's own pages ("My leadership pathway") are for aspirant leaders."""
     return is_aspirant(user)
+
+
+def user_can_view_pipeline_report(user: AnyUser) -> bool:
+    """LA officers who belong to an LA (and superusers) see the leadership pipeline report.
+
+    The numbers in it still come only from ``profiles_manageable_by(user)``: an officer's own LA.
+    """
+    if _is_superuser(user):
+        return True
+    return (
+        _is_signed_in(user)
+        and LocalAuthorityMembership.objects.filter(user=user, user__groups__name=LA_OFFICERS).exists()
+    )

@@ -19,6 +19,7 @@ from .pathway import (
     qualification_labels,
     self_assessment_for,
 )
+from .pipeline import pipeline_report_for
 from .review import (
     FOLLOW_UP_DUE_WITHIN_DAYS,
     ReviewFilters,
@@ -37,6 +38,7 @@ __all__ = [
     "follow_up_due_q",
     "latest_follow_ups",
     "personal_data_for",
+    "pipeline_report_for",
     "profile_for",
     "profile_ids_in",
     "profile_missing_fields",
