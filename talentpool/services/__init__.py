@@ -31,14 +31,18 @@ from ..models import (
 from .audit import profile_export_log, profile_view_log
 from .erasure import account_erase
 from .follow_ups import follow_up_record, profile_next_follow_up_refresh
+from .reminders import ReminderRun, follow_up_reminders_due, follow_up_reminders_send
 
 __all__ = [
+    "ReminderRun",
     "StaleEditError",
     "account_erase",
     "career_step_create",
     "career_step_set_status",
     "career_step_update",
     "follow_up_record",
+    "follow_up_reminders_due",
+    "follow_up_reminders_send",
     "profile_export_log",
     "profile_get_or_create",
     "profile_next_follow_up_refresh",
