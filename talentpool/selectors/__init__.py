@@ -22,19 +22,29 @@ from .pathway import (
 from .pipeline import pipeline_report_for
 from .review import (
     FOLLOW_UP_DUE_WITHIN_DAYS,
+    DueItem,
     ReviewFilters,
+    SchoolDue,
     aspirants_for_reviewer,
+    career_steps_open_first,
+    due_follow_ups_for,
     follow_up_due_q,
+    profiles_for_review,
     review_filter_choices,
+    review_record_for,
 )
 
 __all__ = [
     "EXPORT_CHUNK_SIZE",
     "FOLLOW_UP_DUE_WITHIN_DAYS",
+    "DueItem",
     "ReviewFilters",
+    "SchoolDue",
     "aspirants_for_reviewer",
+    "career_steps_open_first",
     "dashboard_for",
     "display_name",
+    "due_follow_ups_for",
     "follow_up_due_q",
     "latest_follow_ups",
     "personal_data_for",
@@ -42,10 +52,12 @@ __all__ = [
     "profile_for",
     "profile_ids_in",
     "profile_missing_fields",
+    "profiles_for_review",
     "profiles_with_programmes",
     "programme_titles_by_profile",
     "qualification_labels",
     "record_log_for",
     "review_filter_choices",
+    "review_record_for",
     "self_assessment_for",
 ]

@@ -1,4 +1,5 @@
-"""Reads for SIPs and LA officers reviewing the talent pool: the filtered list and its choices.
+"""Reads for SIPs and LA officers reviewing the talent pool: the filtered list and its choices,
+one aspirant's record, and the follow-ups that are due.
 
 ``aspirants_for_reviewer`` starts from ``permissions.profiles_reviewable_by`` so nobody can filter
 their way outside what they may see. Per-row figures are subqueries rather than joins, so a
@@ -6,16 +7,31 @@ filter on steps or programmes never repeats a row, and one page of the list is o
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
-from programmes.models import CareerStage, ProgrammePage
+from programmes.models import CareerStage, ProgrammePage, School
 
 from ..models import AspirantProfile, CareerStep, FollowUp, ProgrammeInterest
 from ..permissions import profiles_reviewable_by, schools_reviewable_by
+from .common import display_name, latest_follow_ups
+from .pathway import qualification_labels, self_assessment_for
 
 #: "Follow-up due" means due within this many days, or already overdue.
 FOLLOW_UP_DUE_WITHIN_DAYS = 14
@@ -123,3 +139,144 @@ def review_filter_choices(*, user) -> dict[str, list]:
         "career_stages": list(CareerStage.objects.order_by("sort_order", "name").values_list("pk", "name")),
         "programmes": list(programmes.distinct().order_by("title").values_list("pk", "title")),
     }
+
+
+# One aspirant's record ---------------------------------------------------------------------------
+
+
+def career_steps_open_first(*, profile: AspirantProfile) -> QuerySet[CareerStep]:
+    """The profile's steps: planned and in progress first, each group soonest target date first."""
+    return (
+        CareerStep.objects.filter(profile=profile)
+        .select_related("programme", "target_role")
+        .annotate(
+            closed=Case(
+                When(status__in=CareerStep.OPEN_STATUSES, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("closed", "target_date", "pk")
+    )
+
+
+def profiles_for_review(*, user) -> QuerySet[AspirantProfile]:
+    """The profiles ``user`` may open as a reviewer, each with its user, school, LA and roles.
+
+    Views look one up with ``get_object_or_404`` (404 for anyone else's) and pass it to
+    ``review_record_for``.
+    """
+    return profiles_reviewable_by(user).select_related(
+        "user", "school__local_authority", "current_role", "target_role"
+    )
+
+
+def review_record_for(*, profile: AspirantProfile) -> dict[str, Any]:
+    """Everything the aspirant record page shows, in seven queries whatever the record holds.
+
+    ``profile`` is one from ``profiles_for_review`` (so its user, school, LA and roles are
+    loaded already). ``career_steps`` come open ones first, each with ``is_overdue``;
+    ``self_assessment`` has one row per quality of the framework, in order, with the aspirant's
+    rating or None, and ``rated_count`` how many they rated; ``follow_ups`` holds every
+    follow-up, newest first, each with ``author_name`` and the steps discussed. The caller has
+    checked that the reader may see the record.
+    """
+    assessment = self_assessment_for(profile=profile)
+    return {
+        "profile": profile,
+        "name": display_name(profile.user),
+        "qualifications": qualification_labels(profile=profile),
+        "career_steps": list(career_steps_open_first(profile=profile)),
+        "self_assessment": [
+            {"quality": quality, "rating": assessment["ratings"].get(quality.pk)}
+            for quality in assessment["qualities"]
+        ],
+        "rated_count": len(assessment["ratings"]),
+        "programme_interests": list(
+            ProgrammeInterest.objects.filter(profile=profile)
+            .select_related("programme")
+            .order_by("-created_at", "-pk")
+        ),
+        "follow_ups": latest_follow_ups(profile, limit=None),
+    }
+
+
+# Due follow-ups ----------------------------------------------------------------------------------
+
+
+@dataclass
+class DueItem:
+    """One row of the due list: a follow-up due for an aspirant, or one of their steps past its date."""
+
+    profile: AspirantProfile
+    date: datetime.date
+    overdue: bool
+    step: CareerStep | None = None
+
+    @property
+    def is_step(self) -> bool:
+        return self.step is not None
+
+
+@dataclass
+class SchoolDue:
+    """A school's due follow-ups and late steps, soonest (most overdue) first."""
+
+    school: School | None
+    items: list[DueItem] = field(default_factory=list)
+
+    @property
+    def follow_ups(self) -> list[DueItem]:
+        return [item for item in self.items if not item.is_step]
+
+    @property
+    def overdue_steps(self) -> list[DueItem]:
+        return [item for item in self.items if item.is_step]
+
+
+def due_follow_ups_for(*, user, on: datetime.date | None = None) -> list[SchoolDue]:
+    """What the reviewer should follow up next, by school (in name order), in two queries.
+
+    For each school: the aspirants whose next follow-up is overdue or due within
+    FOLLOW_UP_DUE_WITHIN_DAYS, and the open career steps whose target date has passed, together
+    and sorted by date (then by name). Only aspirants ``user`` reviews are included.
+    """
+    on = on or timezone.localdate()
+    reviewable = profiles_reviewable_by(user)
+    profiles = (
+        reviewable.filter(follow_up_due_q(on=on))
+        .select_related("user", "school")
+        .order_by("next_follow_up_due", "pk")
+    )
+    steps = (
+        CareerStep.objects.filter(
+            profile__in=reviewable.values("pk"),
+            status__in=CareerStep.OPEN_STATUSES,
+            target_date__lt=on,
+        )
+        .select_related("profile__user", "profile__school")
+        .order_by("target_date", "pk")
+    )
+    items = [
+        DueItem(profile=profile, date=profile.next_follow_up_due, overdue=profile.next_follow_up_due < on)
+        for profile in profiles
+    ] + [DueItem(profile=step.profile, date=step.target_date, overdue=True, step=step) for step in steps]
+    by_school: dict[int | None, SchoolDue] = {}
+    for item in items:
+        school = item.profile.school
+        key = school.pk if school else None
+        by_school.setdefault(key, SchoolDue(school=school)).items.append(item)
+    for group in by_school.values():
+        group.items.sort(
+            key=lambda item: (
+                item.date,
+                item.is_step,
+                item.profile.user.last_name.lower(),
+                item.profile.user.first_name.lower(),
+                item.profile.pk,
+            )
+        )
+    return sorted(
+        by_school.values(),
+        key=lambda group: (group.school is None, group.school.name.lower() if group.school else ""),
+    )
