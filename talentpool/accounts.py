@@ -7,7 +7,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .permissions import user_can_use_pathway
+from .permissions import is_sip, user_can_review_talent_pool, user_can_use_pathway
 from .roles import ASPIRANT_LEADERS
 
 # Django's password validators, by error code, reworded to say why and what to do instead.
@@ -84,13 +84,25 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def get_login_redirect_url(self, request):
-        """Aspirant leaders go to their pathway (LOGIN_REDIRECT_URL); staff to the admin, whose
-        dashboard is their starting point; anyone else to the home page rather than a 403."""
+        """Where someone lands after signing in (when no ``next`` says otherwise).
+
+        Aspirant leaders go to their pathway (LOGIN_REDIRECT_URL). SIPs go to the talent pool
+        list, where their work is. LA officers and other staff who may use the Wagtail admin go
+        there, as before: it is where they manage programmes, schools, SIP assignments and the
+        pipeline report, and the header's "Talent pool" link is one click away from the site.
+        Anyone else who reviews goes to the talent pool list; the rest to the home page rather
+        than a 403.
+        """
         user = request.user
         if user_can_use_pathway(user):
             return super().get_login_redirect_url(request)
-        if user.is_staff:
+        can_review = user_can_review_talent_pool(user)
+        if can_review and is_sip(user):
+            return reverse("talentpool:review_list")
+        if user.has_perm("wagtailadmin.access_admin"):
             return reverse("wagtailadmin_home")
+        if can_review:
+            return reverse("talentpool:review_list")
         return "/"
 
     def clean_password(self, password, user=None):

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..permissions import user_can_use_pathway
+from ..permissions import user_can_review_talent_pool, user_can_use_pathway
 
 register = template.Library()
 
@@ -11,3 +11,9 @@ register = template.Library()
 def can_use_pathway(user) -> bool:
     """Whether the header offers "My leadership pathway" (aspirant leaders only)."""
     return user.is_authenticated and user_can_use_pathway(user)
+
+
+@register.filter
+def can_review_talent_pool(user) -> bool:
+    """Whether the header offers "Talent pool" (SIPs and LA officers who review, and superusers)."""
+    return user.is_authenticated and user_can_review_talent_pool(user)
