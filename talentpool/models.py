@@ -241,6 +241,7 @@ class SIPAssignment(models.Model):
     ends_on = models.DateField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("SIP assignment")
         indexes = [models.Index(fields=["sip", "starts_on", "ends_on"])]
         constraints = [
             models.CheckConstraint(
@@ -268,6 +269,7 @@ class FollowUp(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("follow-up")
         ordering = ["-visit_date", "-pk"]
         indexes = [
             models.Index(fields=["profile", "-visit_date"]),

@@ -17,15 +17,27 @@ definition and each costs at most one query. Views answer 404 for objects outsid
 import datetime
 from collections.abc import Callable
 
+from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from programmes.models import School
 from programmes.roles import LA_OFFICERS
 
-from .models import AspirantProfile, CareerStep, LocalAuthorityMembership, QualityRating, SIPAssignment
+from .models import (
+    AspirantProfile,
+    CareerStep,
+    FollowUp,
+    LocalAuthorityMembership,
+    QualityRating,
+    SIPAssignment,
+)
 from .roles import ASPIRANT_LEADERS, SCHOOL_IMPROVEMENT_PARTNERS
 
 #: ``request.user``: a (swappable) user model instance or AnonymousUser; None counts as signed out.
@@ -183,6 +195,119 @@ def quality_ratings_editable_by(user: AnyUser) -> QuerySet[QualityRating]:
     return ratings if user.is_superuser else ratings.filter(profile__user=user)
 
 
+# The admin: what an LA officer manages ----------------------------------------------------------
+
+
+def _where(queryset: QuerySet, user: AnyUser, condition: Callable[[AnyUser], Q]) -> QuerySet:
+    """``queryset`` narrowed by ``condition``: none for the signed out and inactive, all for superusers."""
+    if not _is_signed_in(user):
+        return queryset.none()
+    return queryset if user.is_superuser else queryset.filter(condition(user))
+
+
+def schools_manageable_by(user: AnyUser) -> QuerySet[School]:
+    """Schools in the LA of ``user``, an LA officer: the schools they assign SIPs to and file aspirants at."""
+    return _where(
+        School.objects.all(), user, lambda u: Q(local_authority_id__in=_officer_local_authority_ids(u))
+    )
+
+
+def sip_assignments_manageable_by(user: AnyUser) -> QuerySet[SIPAssignment]:
+    """SIP assignments at schools in the LA of ``user``, an LA officer."""
+    return _where(
+        SIPAssignment.objects.all(),
+        user,
+        lambda u: Q(school__local_authority_id__in=_officer_local_authority_ids(u)),
+    )
+
+
+def follow_ups_manageable_by(user: AnyUser) -> QuerySet[FollowUp]:
+    """Follow-ups about the profiles ``user`` manages (``profiles_manageable_by``)."""
+    return _where(
+        FollowUp.objects.all(),
+        user,
+        lambda u: Q(profile__school__local_authority_id__in=_officer_local_authority_ids(u)),
+    )
+
+
+def sips_assignable_by(user: AnyUser) -> QuerySet:
+    """Active School Improvement Partners ``user`` may assign to schools: those of the officer's own LA.
+
+    A superuser may choose any SIP who belongs to an LA; a SIP reviews only schools in their own LA.
+    """
+    sips = get_user_model().objects.filter(
+        is_active=True,
+        groups__name=SCHOOL_IMPROVEMENT_PARTNERS,
+        local_authority_membership__isnull=False,
+    )
+    return _where(
+        sips,
+        user,
+        lambda u: Q(local_authority_membership__local_authority_id__in=_officer_local_authority_ids(u)),
+    )
+
+
+def local_authority_managers_q(local_authority_id: int | None) -> Q:
+    """A condition on users: superusers, and the LA officers of ``local_authority_id``."""
+    return Q(is_superuser=True) | Q(
+        groups__name=LA_OFFICERS, local_authority_membership__local_authority_id=local_authority_id
+    )
+
+
+def _object_ids(queryset: QuerySet) -> QuerySet:
+    """Subquery: the primary keys as text, to compare with a log entry's text ``object_id``.
+
+    Casting this side, not ``object_id``, keeps ``object_id``'s index usable and never casts
+    another model's non-numeric ids.
+    """
+    return queryset.order_by().annotate(object_key=Cast("pk", output_field=CharField())).values("object_key")
+
+
+def _talent_pool_content_type_ids() -> list[int]:
+    models = apps.get_app_config("talentpool").get_models()
+    return [content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()]
+
+
+def _managed_log_entries_q(user: AnyUser) -> Q:
+    """Log entries about the profiles, follow-ups and SIP assignments ``user`` manages.
+
+    Only the signed-in non-superuser case; entries about any other talent pool model match nothing.
+    """
+    content_types = ContentType.objects.get_for_models(AspirantProfile, FollowUp, SIPAssignment)
+    return (
+        Q(
+            content_type=content_types[AspirantProfile],
+            object_id__in=_object_ids(profiles_manageable_by(user)),
+        )
+        | Q(content_type=content_types[FollowUp], object_id__in=_object_ids(follow_ups_manageable_by(user)))
+        | Q(
+            content_type=content_types[SIPAssignment],
+            object_id__in=_object_ids(sip_assignments_manageable_by(user)),
+        )
+    )
+
+
+def talent_pool_log_entries_visible_to(user: AnyUser) -> QuerySet[ModelLogEntry]:
+    """Audit log entries about talent pool records: an officer's own LA's, every one for a superuser."""
+    entries = ModelLogEntry.objects.filter(content_type_id__in=_talent_pool_content_type_ids())
+    return _where(entries, user, _managed_log_entries_q)
+
+
+def log_entries_outside_talent_pool_or_managed_q(user: AnyUser) -> Q:
+    """A condition on ModelLogEntry for the admin's own log listings (such as "Site history").
+
+    Wagtail shows anyone every entry about a model they hold any permission on; for the talent
+    pool that would be every LA's. This keeps entries about other models, and of the talent
+    pool's only those ``talent_pool_log_entries_visible_to(user)`` holds.
+    """
+    if _is_superuser(user):
+        return Q()
+    outside = ~Q(content_type_id__in=_talent_pool_content_type_ids())
+    if not _is_signed_in(user):
+        return outside
+    return outside | _managed_log_entries_q(user)
+
+
 # Yes or no, for one profile or page -------------------------------------------------------------
 
 
@@ -216,6 +341,33 @@ def user_can_manage_profile(user: AnyUser, profile: AspirantProfile) -> bool:
     if _is_superuser(user):
         return True
     return _is_signed_in(user) and _contains(profiles_manageable_by(user), profile)
+
+
+def user_can_manage_follow_up(user: AnyUser, follow_up: FollowUp) -> bool:
+    """An officer of the LA of the follow-up's aspirant (and a superuser)."""
+    if _is_superuser(user):
+        return True
+    return _is_signed_in(user) and follow_ups_manageable_by(user).filter(pk=follow_up.pk).exists()
+
+
+def user_can_manage_sip_assignment(user: AnyUser, assignment: SIPAssignment) -> bool:
+    """An officer of the LA of the assignment's school (and a superuser)."""
+    if _is_superuser(user):
+        return True
+    return _is_signed_in(user) and sip_assignments_manageable_by(user).filter(pk=assignment.pk).exists()
+
+
+def user_can_view_talent_pool_audit_log(user: AnyUser) -> bool:
+    """LA officers who belong to an LA (and superusers) read the talent pool's audit log in the admin.
+
+    Which entries they see is still only ``talent_pool_log_entries_visible_to(user)``.
+    """
+    if _is_superuser(user):
+        return True
+    return (
+        _is_signed_in(user)
+        and LocalAuthorityMembership.objects.filter(user=user, user__groups__name=LA_OFFICERS).exists()
+    )
 
 
 def user_can_review_talent_pool(user: AnyUser) -> bool:

@@ -28,6 +28,7 @@ from ..models import (
     Qualification,
     QualityRating,
 )
+from .admin import follow_up_delete, follow_up_update, profile_manage
 from .audit import profile_export_log, profile_view_log
 from .erasure import account_erase
 from .follow_ups import follow_up_record, profile_next_follow_up_refresh
@@ -40,11 +41,14 @@ __all__ = [
     "career_step_create",
     "career_step_set_status",
     "career_step_update",
+    "follow_up_delete",
     "follow_up_record",
     "follow_up_reminders_due",
     "follow_up_reminders_send",
+    "follow_up_update",
     "profile_export_log",
     "profile_get_or_create",
+    "profile_manage",
     "profile_next_follow_up_refresh",
     "profile_update",
     "profile_view_log",
