@@ -118,6 +118,16 @@ class FollowUpAdminForm(WagtailAdminModelForm):
         model = FollowUp
         fields = ["notes", "agreed_actions", "next_follow_up_due"]
         labels = {"next_follow_up_due": _("Next follow-up due")}
+        help_texts = {
+            "next_follow_up_due": _(
+                "For example, 2026-01-31. It must be after the visit date. Leave blank if no follow-up "
+                "is planned."
+            )
+        }
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 8}),
+            "agreed_actions": forms.Textarea(attrs={"rows": 4}),
+        }
         error_messages = {
             "notes": {"required": _("Enter the notes of the visit.")},
             "next_follow_up_due": {
