@@ -1,13 +1,19 @@
 """Reads for the aspirant's own pages: "My leadership pathway" and the self-assessment."""
 
+import datetime
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, Count, IntegerField, Max, Q, QuerySet, Value, When
+from django.contrib.auth.models import Group
+from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, QuerySet, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from programmes.models import ProgrammePage
+from programmes.roles import LA_OFFICERS
 from programmes.selectors import live_programmes
 
+from ..log_actions import ACTION_DESCRIPTIONS
 from ..models import (
     AspirantProfile,
     CareerStep,
@@ -16,9 +22,11 @@ from ..models import (
     Qualification,
     QualityRating,
 )
-from .common import latest_follow_ups
+from ..roles import SCHOOL_IMPROVEMENT_PARTNERS
+from .common import latest_follow_ups, log_user_name, record_log_for
 
 LATEST_FOLLOW_UPS = 3
+RECORD_VIEWS_SHOWN = 10
 
 
 # Profile completeness ---------------------------------------------------------------------------
@@ -39,6 +47,67 @@ def profile_missing_fields(*, profile: AspirantProfile | None) -> list[str]:
     return [
         label for attname, label in required if profile is None or getattr(profile, attname) in (None, "")
     ]
+
+
+# Who has looked at the record -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """One audit log entry about the aspirant's record, as their dashboard words it."""
+
+    who: str
+    role: str
+    what: str
+    when: datetime.datetime  # in the site's time zone (Europe/London)
+
+
+#: How the dashboard words Wagtail's own actions, logged when an LA officer changes a record.
+WAGTAIL_ACTION_DESCRIPTIONS = {
+    "wagtail.create": _("Created your record"),
+    "wagtail.edit": _("Changed your record"),
+}
+
+
+def _in_group(name: str) -> Exists:
+    return Exists(Group.objects.filter(name=name, user=OuterRef("user_id")))
+
+
+def _role(entry) -> str:
+    if entry.by_sip:
+        return _("School Improvement Partner")
+    if entry.by_officer:
+        return _("LA officer")
+    if entry.user is not None and entry.user.is_superuser:
+        return _("Portal administrator")
+    return ""
+
+
+def _what(entry) -> str:
+    description = ACTION_DESCRIPTIONS.get(entry.action) or WAGTAIL_ACTION_DESCRIPTIONS.get(entry.action)
+    return str(description or entry.message)
+
+
+def record_views_for(
+    *, profile: AspirantProfile, limit: int = RECORD_VIEWS_SHOWN
+) -> tuple[list[RecordView], bool]:
+    """The latest ``limit`` audit log entries about ``profile`` (who, their role, what, when), newest
+    first, and whether there are older ones (the full list is in "Download my data"). One query."""
+    entries = list(
+        record_log_for(profile=profile).annotate(
+            by_sip=_in_group(SCHOOL_IMPROVEMENT_PARTNERS), by_officer=_in_group(LA_OFFICERS)
+        )[: limit + 1]
+    )
+    views = [
+        RecordView(
+            who=log_user_name(entry),
+            role=_role(entry),
+            what=_what(entry),
+            when=timezone.localtime(entry.timestamp),
+        )
+        for entry in entries[:limit]
+    ]
+    return views, len(entries) > limit
 
 
 # The aspirant's dashboard -----------------------------------------------------------------------
@@ -140,17 +209,19 @@ def self_assessment_for(*, profile: AspirantProfile | None) -> dict[str, Any]:
 
 
 def dashboard_for(*, user) -> dict[str, Any]:
-    """Everything "My leadership pathway" shows, in at most eight queries.
+    """Everything "My leadership pathway" shows, in at most nine queries.
 
     ``profile`` is None for someone who has not started a profile yet. Career steps come open ones
     first, soonest first (each has ``is_overdue``); programme interests include those whose page is
     no longer live (check ``interest.programme.live`` before linking); follow-ups are the latest
-    three, each with ``author_name``.
+    three, each with ``author_name``; ``record_views`` the latest RECORD_VIEWS_SHOWN entries of
+    the record's audit log (``record_views_truncated`` if there are more).
     """
     profile = profile_for(user)
     missing_fields = profile_missing_fields(profile=profile)
     if profile is None:
         career_steps, interests, follow_ups = [], [], []
+        record_views, record_views_truncated = [], False
         summary = {
             "quality_count": LeadershipQuality.objects.count(),
             "rating_count": 0,
@@ -165,6 +236,7 @@ def dashboard_for(*, user) -> dict[str, Any]:
         )
         follow_ups = latest_follow_ups(profile, limit=LATEST_FOLLOW_UPS)
         summary = _self_assessment_summary(profile)
+        record_views, record_views_truncated = record_views_for(profile=profile)
     return {
         "profile": profile,
         "qualifications": qualification_labels(profile=profile),
@@ -172,6 +244,8 @@ def dashboard_for(*, user) -> dict[str, Any]:
         "career_steps": career_steps,
         "programme_interests": interests,
         "follow_ups": follow_ups,
+        "record_views": record_views,
+        "record_views_truncated": record_views_truncated,
         **summary,
         "next_actions": _next_actions(
             missing_fields=missing_fields,

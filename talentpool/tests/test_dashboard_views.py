@@ -19,6 +19,7 @@ from talentpool.factories import (
 )
 from talentpool.models import CareerStep, LeadershipQuality, ProgrammeInterest
 from talentpool.roles import ASPIRANT_LEADERS
+from talentpool.services import profile_view_log
 
 URL = reverse("talentpool:dashboard")
 DAY = datetime.timedelta(days=1)
@@ -195,6 +196,7 @@ def add_records(profile, site_tree, sip, count: int):
         ProgrammeInterestFactory(profile=profile, programme=programme)
         follow_up = FollowUpFactory(profile=profile, author=sip)
         follow_up.career_steps.add(step)
+        profile_view_log(viewer=sip, profile=profile)
 
 
 def dashboard_queries(client) -> int:
@@ -204,7 +206,7 @@ def dashboard_queries(client) -> int:
     return len(queries)
 
 
-def test_query_count_does_not_grow_with_steps_interests_and_follow_ups(client, talent_pool, site_tree):
+def test_query_count_does_not_grow_with_steps_interests_follow_ups_and_views(client, talent_pool, site_tree):
     profile = talent_pool.profile
     client.force_login(talent_pool.aspirant)
     add_records(profile, site_tree, talent_pool.sip_of_school, 2)
@@ -215,3 +217,4 @@ def test_query_count_does_not_grow_with_steps_interests_and_follow_ups(client, t
     assert with_twenty == with_two
     html = client.get(URL).content.decode()
     assert html.count("govuk-tag--red") == 20
+    assert html.count("Looked at your record") == 10
