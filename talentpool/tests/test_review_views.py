@@ -356,6 +356,15 @@ def test_chosen_filters_show_as_tags_that_remove_themselves(officer_client, tale
     assert 'value="carl"' in html
 
 
+def test_every_filter_checkbox_has_its_own_label(officer_client, talent_pool, pool):
+    html = officer_client.get(LIST_URL).content.decode()
+    ids = re.findall(r'<input class="govuk-checkboxes__input" id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)) > 20
+    for checkbox_id in ids:
+        assert f'<label class="govuk-label govuk-checkboxes__label" for="{checkbox_id}">' in html
+    assert 'for="id_school_1">Riverside Academy</label>' in html
+
+
 def test_downloads_are_of_the_filtered_list(officer_client, talent_pool, pool):
     query = f"school={talent_pool.other_school.pk}&readiness=ready-now"
     html = officer_client.get(f"{LIST_URL}?{query}&page=1").content.decode()
