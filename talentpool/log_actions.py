@@ -17,12 +17,20 @@ LOG_ACTIONS = {
     RECORD_FOLLOW_UP: (_("Record follow-up"), _("Recorded a follow-up of a school visit")),
 }
 
-#: How the aspirant's dashboard words each action.
+#: How the aspirant's dashboard and "Download my data" word each action, including Wagtail's own
+#: ones logged when an LA officer changes a record in the admin.
 ACTION_DESCRIPTIONS = {
     VIEW_PROFILE: _("Looked at your record"),
     EXPORT_PROFILE: _("Downloaded a list that included your record"),
     RECORD_FOLLOW_UP: _("Added a follow-up note"),
+    "wagtail.create": _("Created your record"),
+    "wagtail.edit": _("Changed your record"),
 }
+
+
+def action_description(entry) -> str:
+    """What a log entry about an aspirant's record says happened, in words they understand."""
+    return str(ACTION_DESCRIPTIONS.get(entry.action) or entry.message)
 
 
 def register_talent_pool_log_actions(actions) -> None:

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.apps import apps
 
+from ..log_actions import action_description
 from ..models import (
     AspirantProfile,
     CareerStep,
@@ -173,7 +174,12 @@ def personal_data_for(*, user) -> dict[str, Any]:
         ],
         follow_ups=[_follow_up_data(follow_up) for follow_up in latest_follow_ups(profile, limit=None)],
         record_viewed_by=[
-            {"action": entry.action, "timestamp": _iso(entry.timestamp), "by": log_user_name(entry)}
+            {
+                "action": entry.action,
+                "description": action_description(entry),
+                "timestamp": _iso(entry.timestamp),
+                "by": log_user_name(entry),
+            }
             for entry in record_log_for(profile=profile)
         ],
     )

@@ -13,7 +13,7 @@ from programmes.models import ProgrammePage
 from programmes.roles import LA_OFFICERS
 from programmes.selectors import live_programmes
 
-from ..log_actions import ACTION_DESCRIPTIONS
+from ..log_actions import action_description
 from ..models import (
     AspirantProfile,
     CareerStep,
@@ -62,13 +62,6 @@ class RecordView:
     when: datetime.datetime  # in the site's time zone (Europe/London)
 
 
-#: How the dashboard words Wagtail's own actions, logged when an LA officer changes a record.
-WAGTAIL_ACTION_DESCRIPTIONS = {
-    "wagtail.create": _("Created your record"),
-    "wagtail.edit": _("Changed your record"),
-}
-
-
 def _in_group(name: str) -> Exists:
     return Exists(Group.objects.filter(name=name, user=OuterRef("user_id")))
 
@@ -81,11 +74,6 @@ def _role(entry) -> str:
     if entry.user is not None and entry.user.is_superuser:
         return _("Portal administrator")
     return ""
-
-
-def _what(entry) -> str:
-    description = ACTION_DESCRIPTIONS.get(entry.action) or WAGTAIL_ACTION_DESCRIPTIONS.get(entry.action)
-    return str(description or entry.message)
 
 
 def record_views_for(
@@ -102,7 +90,7 @@ def record_views_for(
         RecordView(
             who=log_user_name(entry),
             role=_role(entry),
-            what=_what(entry),
+            what=action_description(entry),
             when=timezone.localtime(entry.timestamp),
         )
         for entry in entries[:limit]

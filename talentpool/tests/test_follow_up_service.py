@@ -138,3 +138,13 @@ def test_an_export_logs_every_record_in_batches_under_one_download(
     assert entries.count() == 2100
     assert entries.values("uuid").distinct().count() == 1
     assert all(data == {"format": "csv"} for data in entries.values_list("data", flat=True))
+
+
+def test_the_plain_text_email_is_not_html_escaped(
+    talent_pool, mailoutbox, django_capture_on_commit_callbacks
+):
+    talent_pool.aspirant.first_name = "Aoife O'Neil"
+    talent_pool.aspirant.save(update_fields=["first_name"])
+    with django_capture_on_commit_callbacks(execute=True):
+        record(talent_pool)
+    assert "Dear Aoife O'Neil," in mailoutbox[0].body
