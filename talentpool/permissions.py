@@ -357,17 +357,22 @@ def user_can_manage_sip_assignment(user: AnyUser, assignment: SIPAssignment) -> 
     return _is_signed_in(user) and sip_assignments_manageable_by(user).filter(pk=assignment.pk).exists()
 
 
-def user_can_view_talent_pool_audit_log(user: AnyUser) -> bool:
-    """LA officers who belong to an LA (and superusers) read the talent pool's audit log in the admin.
-
-    Which entries they see is still only ``talent_pool_log_entries_visible_to(user)``.
-    """
+def _is_officer_of_an_la(user: AnyUser) -> bool:
+    """An LA officer who belongs to an LA, or a superuser."""
     if _is_superuser(user):
         return True
     return (
         _is_signed_in(user)
         and LocalAuthorityMembership.objects.filter(user=user, user__groups__name=LA_OFFICERS).exists()
     )
+
+
+def user_can_view_talent_pool_audit_log(user: AnyUser) -> bool:
+    """LA officers who belong to an LA (and superusers) read the talent pool's audit log in the admin.
+
+    Which entries they see is still only ``talent_pool_log_entries_visible_to(user)``.
+    """
+    return _is_officer_of_an_la(user)
 
 
 def user_can_review_talent_pool(user: AnyUser) -> bool:
@@ -400,9 +405,4 @@ def user_can_view_pipeline_report(user: AnyUser) -> bool:
 
     The numbers in it still come only from ``profiles_manageable_by(user)``: an officer's own LA.
     """
-    if _is_superuser(user):
-        return True
-    return (
-        _is_signed_in(user)
-        and LocalAuthorityMembership.objects.filter(user=user, user__groups__name=LA_OFFICERS).exists()
-    )
+    return _is_officer_of_an_la(user)

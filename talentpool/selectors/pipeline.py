@@ -12,10 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from programmes.models import LocalAuthority, School
-from programmes.roles import LA_OFFICERS
 
-from ..models import AspirantProfile, LocalAuthorityMembership, ProgrammeInterest, Readiness, SIPAssignment
-from ..permissions import current_sip_assignments, profiles_manageable_by
+from ..models import AspirantProfile, ProgrammeInterest, Readiness, SIPAssignment
+from ..permissions import current_sip_assignment_q, profiles_manageable_by, sip_assignments_manageable_by
 from ..roles import SCHOOL_IMPROVEMENT_PARTNERS
 from .review import FOLLOW_UP_DUE_WITHIN_DAYS
 
@@ -204,12 +203,7 @@ def pipeline_report_for(
     interests = ProgrammeInterest.objects.filter(
         Q(profile__in=scope) & _created_between(field="created_at", date_from=date_from, date_to=date_to)
     )
-    assignments = current_sip_assignments(on=today)
-    if not user.is_superuser:
-        officer_local_authorities = LocalAuthorityMembership.objects.filter(
-            user=user, user__groups__name=LA_OFFICERS
-        ).values("local_authority_id")
-        assignments = assignments.filter(school__local_authority_id__in=officer_local_authorities)
+    assignments = sip_assignments_manageable_by(user).filter(current_sip_assignment_q(on=today))
     if local_authority is not None:
         assignments = assignments.filter(school__local_authority=local_authority)
     due_by = today + datetime.timedelta(days=FOLLOW_UP_DUE_WITHIN_DAYS)
