@@ -1,3 +1,23 @@
-from . import career_steps, dashboard, interest, my_data, profile, self_assessment
+from . import (
+    career_steps,
+    dashboard,
+    follow_up,
+    interest,
+    my_data,
+    profile,
+    review,
+    review_export,
+    self_assessment,
+)
 
-__all__ = ["career_steps", "dashboard", "interest", "my_data", "profile", "self_assessment"]
+__all__ = [
+    "career_steps",
+    "dashboard",
+    "follow_up",
+    "interest",
+    "my_data",
+    "profile",
+    "review",
+    "review_export",
+    "self_assessment",
+]
