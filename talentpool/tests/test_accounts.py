@@ -196,7 +196,7 @@ def test_sign_in_and_out(client, aspirant, site_tree):
 
 @pytest.mark.parametrize(
     ("role", "staff", "expected"),
-    [("sip", False, "/"), ("officer", True, "/admin/")],
+    [("sip", False, reverse("talentpool:review_list")), ("officer", True, "/admin/")],
 )
 def test_people_who_are_not_aspirants_are_not_sent_to_the_pathway(client, talent_pool, role, staff, expected):
     user = talent_pool.sip_of_school if role == "sip" else talent_pool.officer

@@ -183,3 +183,11 @@ def test_every_role_against_every_talent_pool_url(client, world, case, role):
 
 def test_the_matrix_is_big_enough():
     assert len(CASES) * len(ROLES) >= 100
+
+
+def test_a_refused_page_says_so_in_the_sites_own_style(client, talent_pool):
+    client.force_login(talent_pool.aspirant)
+    response = client.get(reverse("talentpool:review_list"))
+    assert response.status_code == 403
+    assert "You cannot see this page" in response.text
+    assert 'class="govuk-template' in response.text
