@@ -136,7 +136,15 @@ def _new_page(browser, live_server, viewport: dict) -> Iterator:
             else None
         ),
     )
-    page.on("requestfailed", lambda request: problems["requests"].append(f"failed {request.url}"))
+    # A request the browser cancelled because the page moved on (ERR_ABORTED) did not fail.
+    page.on(
+        "requestfailed",
+        lambda request: (
+            problems["requests"].append(f"failed ({request.failure}) {request.url}")
+            if "ERR_ABORTED" not in (request.failure or "")
+            else None
+        ),
+    )
     try:
         yield page
     finally:
