@@ -2,8 +2,10 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import CareerStage, LocalAuthority, ProgrammePage
+from .permissions import user_can_move_schools_between_local_authorities
 
 
 class LenientModelMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -98,3 +100,17 @@ class SchoolImportForm(forms.Form):
                 code="too_large",
             )
         return file
+
+
+class SchoolAdminForm(WagtailAdminModelForm):
+    """The Schools snippet form: an existing school's LA is fixed except for portal administrators."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not user_can_move_schools_between_local_authorities(self.for_user):
+            field = self.fields["local_authority"]
+            field.disabled = True
+            field.help_text = _(
+                "Only a portal administrator can move a school to another local authority, because "
+                "it changes who can see the aspirant leaders who work there."
+            )

@@ -1,17 +1,19 @@
 """Wagtail admin views for the programmes app: importing schools from a GIAS export."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 
 from .forms import SchoolImportForm
-from .models import School
+from .permissions import user_can_move_schools_between_local_authorities
 from .services.school_import import SchoolImportError, import_schools
 
 SCHOOL_IMPORT_URL_NAME = "programmes_school_import"
@@ -19,28 +21,59 @@ SCHOOL_LIST_URL_NAME = "wagtailsnippets_programmes_school:list"
 
 
 class SchoolIndexView(SnippetIndexView):
-    """The Schools snippet listing, with an "Import schools" button for people who may add schools."""
+    """The Schools snippet listing, with an "Import schools" button for portal administrators."""
 
     @cached_property
     def header_buttons(self):
         buttons = list(super().header_buttons)
-        if self.permission_policy.user_has_permission(self.request.user, "add"):
+        if user_can_move_schools_between_local_authorities(self.request.user):
             buttons.append(
                 HeaderButton(_("Import schools"), url=reverse(SCHOOL_IMPORT_URL_NAME), icon_name="upload")
             )
         return buttons
 
 
-class SchoolImportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
-    """Upload a GIAS CSV export; show what was created, updated and skipped, and the rows that failed."""
+class InstancePermissionMixin:
+    """Refuse the view unless the model's permission policy allows ``instance_action`` on this
+    record (Wagtail's snippet views check only the model-wide permission). Policies registered by
+    other apps, such as the talent pool's, can so limit officers to their own LA's schools."""
 
-    model = School  # PermissionCheckedMixin looks up the model's permission policy
-    permission_required = "add"
+    instance_action: str
+
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, self.instance_action, instance
+        ):
+            raise PermissionDenied
+        return instance
+
+
+class SchoolEditView(InstancePermissionMixin, SnippetEditView):
+    instance_action = "change"
+
+
+class SchoolDeleteView(InstancePermissionMixin, SnippetDeleteView):
+    instance_action = "delete"
+
+
+class SchoolImportView(WagtailAdminTemplateMixin, FormView):
+    """Upload a GIAS CSV export; show what was created, updated and skipped, and the rows that failed.
+
+    For portal administrators only: an import updates schools in every LA and can move a school
+    from one LA to another.
+    """
+
     form_class = SchoolImportForm
     template_name = "programmes/admin/school_import.html"
     results_template_name = "programmes/admin/school_import_results.html"
     page_title = _("Import schools")
     header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_can_move_schools_between_local_authorities(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [

@@ -2,15 +2,23 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.models import HOME_PAGE_CONTEXT_HOOK
 
+from .forms import SchoolAdminForm
 from .models import CareerStage, LocalAuthority, ProgrammeIndexPage, School
 from .selectors import featured_programmes, headline_figures
 from .services import programme_section_set_up
-from .views import SCHOOL_IMPORT_URL_NAME, SchoolImportView, SchoolIndexView
+from .views import (
+    SCHOOL_IMPORT_URL_NAME,
+    SchoolDeleteView,
+    SchoolEditView,
+    SchoolImportView,
+    SchoolIndexView,
+)
 
 
 @hooks.register(HOME_PAGE_CONTEXT_HOOK)
@@ -37,6 +45,12 @@ class SchoolViewSet(SnippetViewSet):
     list_per_page = 50
     copy_view_enabled = False
     index_view_class = SchoolIndexView  # adds the "Import schools" button
+    edit_view_class = SchoolEditView
+    delete_view_class = SchoolDeleteView
+    edit_handler = ObjectList(
+        [FieldPanel(name) for name in ("urn", "name", "local_authority", "phase", "cluster", "postcode")],
+        base_form_class=SchoolAdminForm,
+    )
 
     def get_queryset(self, request):
         return School.objects.select_related("local_authority")

@@ -11,6 +11,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Model, QuerySet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from programmes.models import School
+
 from . import permissions
 from .models import AspirantProfile, FollowUp, LocalAuthorityMembership, SIPAssignment
 
@@ -109,6 +111,33 @@ class SIPAssignmentPermissionPolicy(LocalAuthorityScopedPermissionPolicy):
         return instance.school.local_authority_id
 
 
+class SchoolPermissionPolicy(ModelPermissionPolicy):
+    """Schools are the programme's shared geography: anyone with the permission sees and adds them,
+    but an LA officer changes and deletes only their own LA's. (Moving a school to another LA is
+    for portal administrators only: ``programmes.permissions``.)"""
+
+    officer_scoped_actions = frozenset({"change", "delete"})
+
+    def _scoped_to_own_la(self, user, actions) -> bool:
+        return permissions.is_la_officer(user) and set(actions) <= self.officer_scoped_actions
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, [action], instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        if not self.user_has_any_permission(user, actions):
+            return False
+        if self._scoped_to_own_la(user, actions):
+            return permissions.schools_manageable_by(user).filter(pk=instance.pk).exists()
+        return True
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        instances = super().instances_user_has_any_permission_for(user, actions)
+        if self._scoped_to_own_la(user, actions):
+            return instances & permissions.schools_manageable_by(user)
+        return instances
+
+
 class SuperuserOnlyPermissionPolicy(ModelPermissionPolicy):
     """Only active superusers, whatever Django permissions anyone else holds.
 
@@ -134,6 +163,7 @@ aspirant_profile_permission_policy = AspirantProfilePermissionPolicy(AspirantPro
 follow_up_permission_policy = FollowUpPermissionPolicy(FollowUp)
 sip_assignment_permission_policy = SIPAssignmentPermissionPolicy(SIPAssignment)
 local_authority_membership_permission_policy = SuperuserOnlyPermissionPolicy(LocalAuthorityMembership)
+school_permission_policy = SchoolPermissionPolicy(School)
 
 #: model: policy, for ``wagtail_hooks`` to register.
 PERMISSION_POLICIES = {
@@ -141,4 +171,5 @@ PERMISSION_POLICIES = {
     FollowUp: follow_up_permission_policy,
     SIPAssignment: sip_assignment_permission_policy,
     LocalAuthorityMembership: local_authority_membership_permission_policy,
+    School: school_permission_policy,
 }

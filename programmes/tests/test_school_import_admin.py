@@ -18,8 +18,8 @@ def upload(content: bytes, name="edubasealldata.csv"):
     return {"file": SimpleUploadedFile(name, content, content_type="text/csv")}
 
 
-def test_an_la_officer_finds_the_import_button_on_the_schools_listing(client, la_officer):
-    client.force_login(la_officer)
+def test_a_portal_administrator_finds_the_import_button_on_the_schools_listing(client, superuser):
+    client.force_login(superuser)
 
     response = client.get(reverse("wagtailsnippets_programmes_school:list"))
 
@@ -28,8 +28,24 @@ def test_an_la_officer_finds_the_import_button_on_the_schools_listing(client, la
     assert b"Import schools" in response.content
 
 
-def test_an_la_officer_uploads_a_file_and_sees_the_results(client, la_officer, authorities):
-    client.force_login(la_officer)
+@pytest.mark.parametrize("role", ["la_officer", "moderator"])
+def test_officers_and_moderators_may_not_import_because_an_import_can_move_schools_between_las(
+    client, request, role, authorities
+):
+    """An import updates every LA's schools; moving one moves its aspirant leaders to another LA."""
+    client.force_login(request.getfixturevalue(role))
+
+    listing = client.get(reverse("wagtailsnippets_programmes_school:list"))
+    response = client.post(IMPORT_URL, upload(gias_csv(school_row())))
+
+    assert listing.status_code == 200
+    assert IMPORT_URL.encode() not in listing.content
+    assert (response.status_code, response["Location"]) == (302, "/admin/")  # Wagtail's "no permission"
+    assert not School.objects.exists()
+
+
+def test_an_administrator_uploads_a_file_and_sees_the_results(client, superuser, authorities):
+    client.force_login(superuser)
     form_page = client.get(IMPORT_URL)
     assert form_page.status_code == 200
     assert b'type="file"' in form_page.content
@@ -57,17 +73,8 @@ def test_an_la_officer_uploads_a_file_and_sees_the_results(client, la_officer, a
     assert School.objects.get().name == CURLY_NAME
 
 
-def test_a_moderator_may_import_too(client, moderator, authorities):
-    client.force_login(moderator)
-
-    response = client.post(IMPORT_URL, upload(gias_csv(school_row())))
-
-    assert response.status_code == 200
-    assert School.objects.count() == 1
-
-
-def test_a_wrong_file_gets_an_error_next_to_the_field_and_changes_nothing(client, la_officer, authorities):
-    client.force_login(la_officer)
+def test_a_wrong_file_gets_an_error_next_to_the_field_and_changes_nothing(client, superuser, authorities):
+    client.force_login(superuser)
 
     response = client.post(IMPORT_URL, upload(WRONG_FILES["pdf"][0], name="minutes.pdf"))
 
@@ -80,9 +87,9 @@ def test_a_wrong_file_gets_an_error_next_to_the_field_and_changes_nothing(client
     assert not School.objects.exists()
 
 
-def test_a_file_over_the_size_limit_is_refused(client, la_officer, authorities, monkeypatch):
+def test_a_file_over_the_size_limit_is_refused(client, superuser, authorities, monkeypatch):
     monkeypatch.setattr(SchoolImportForm, "MAX_UPLOAD_SIZE", 100)
-    client.force_login(la_officer)
+    client.force_login(superuser)
 
     response = client.post(IMPORT_URL, upload(gias_csv(school_row(), school_row(URN="115001"))))
 
@@ -91,8 +98,8 @@ def test_a_file_over_the_size_limit_is_refused(client, la_officer, authorities, 
     assert not School.objects.exists()
 
 
-def test_no_file_chosen_says_what_to_do(client, la_officer):
-    client.force_login(la_officer)
+def test_no_file_chosen_says_what_to_do(client, superuser):
+    client.force_login(superuser)
 
     response = client.post(IMPORT_URL, {})
 
@@ -133,3 +140,47 @@ def test_anonymous_visitors_are_sent_to_log_in(client, db):
 
     assert response.status_code == 302
     assert "/admin/login/" in response.url
+
+
+def test_only_a_portal_administrator_can_move_a_school_to_another_la(client, moderator):
+    from programmes.factories import LocalAuthorityFactory, SchoolFactory
+
+    bedford, thurrock = LocalAuthorityFactory(name="Bedford"), LocalAuthorityFactory(name="Thurrock")
+    school = SchoolFactory(local_authority=bedford, name="Oakfield Primary")
+    client.force_login(moderator)  # may change schools (officers only their own LA's: talentpool)
+    edit_url = reverse("wagtailsnippets_programmes_school:edit", args=[school.pk])
+
+    form_page = client.get(edit_url)
+    response = client.post(
+        edit_url,
+        {
+            "urn": school.urn,
+            "name": "Oakfield Primary School",
+            "local_authority": thurrock.pk,
+            "phase": school.phase,
+            "cluster": "",
+            "postcode": "",
+        },
+    )
+
+    assert "Only a portal administrator can move a school" in form_page.content.decode()
+    assert response.status_code == 302
+    school.refresh_from_db()
+    assert school.name == "Oakfield Primary School"  # the rest of the edit is saved
+    assert school.local_authority == bedford
+
+
+def test_a_portal_administrator_can_move_a_school(client, superuser):
+    from programmes.factories import LocalAuthorityFactory, SchoolFactory
+
+    bedford, thurrock = LocalAuthorityFactory(name="Bedford"), LocalAuthorityFactory(name="Thurrock")
+    school = SchoolFactory(local_authority=bedford)
+    client.force_login(superuser)
+
+    client.post(
+        reverse("wagtailsnippets_programmes_school:edit", args=[school.pk]),
+        {"urn": school.urn, "name": school.name, "local_authority": thurrock.pk, "phase": school.phase},
+    )
+
+    school.refresh_from_db()
+    assert school.local_authority == thurrock
