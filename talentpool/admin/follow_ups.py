@@ -175,7 +175,15 @@ class FollowUpInspectView(ScopedInspectView):
 
 
 class FollowUpEditView(ScopedEditView):
-    """Correct a follow-up's notes, actions and next date (``services.follow_up_update``)."""
+    """Correct a follow-up's notes, actions and next date (``services.follow_up_update``).
+
+    The form shows the notes, so opening it is logged as a view of the aspirant's record.
+    """
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        services.profile_view_log(viewer=request.user, profile=self.object.profile)
+        return response
 
     def save_instance(self):
         data = self.form.cleaned_data

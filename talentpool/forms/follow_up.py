@@ -7,22 +7,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import AspirantProfile, CareerStep
-from ..selectors.review import career_steps_open_first
+from ..selectors import career_steps_open_first
+from ..services.follow_ups import follow_up_date_errors
 from .fields import GovukDateField
 
 NOTES_MAX_LENGTH = 4000
 AGREED_ACTIONS_MAX_LENGTH = 2000
-
-# The same words as services.follow_up_record, which checks these dates again before saving.
-VISIT_DATE_IN_FUTURE = gettext_lazy(
-    "The visit date must be today or in the past. Enter the day of the visit."
-)
-NEXT_DATE_IN_PAST = gettext_lazy(
-    "The next follow-up must be today or later. Enter a date in the future, or leave it blank."
-)
-NEXT_DATE_NOT_AFTER_VISIT = gettext_lazy(
-    "The next follow-up must be after the visit date. Enter a later date, or leave it blank."
-)
 
 
 class CareerStepChoiceField(forms.ModelMultipleChoiceField):
@@ -98,13 +88,10 @@ class FollowUpForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        today = timezone.localdate()
-        visit_date = cleaned_data.get("visit_date")
-        next_date = cleaned_data.get("next_follow_up_due")
-        if visit_date and visit_date > today:
-            self.add_error("visit_date", VISIT_DATE_IN_FUTURE)
-        if next_date and next_date < today:
-            self.add_error("next_follow_up_due", NEXT_DATE_IN_PAST)
-        elif next_date and visit_date and next_date <= visit_date:
-            self.add_error("next_follow_up_due", NEXT_DATE_NOT_AFTER_VISIT)
+        errors = follow_up_date_errors(
+            visit_date=cleaned_data.get("visit_date"),
+            next_follow_up_due=cleaned_data.get("next_follow_up_due"),
+        )
+        for field, messages in errors.items():
+            self.add_error(field, messages)
         return cleaned_data

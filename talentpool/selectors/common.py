@@ -1,7 +1,7 @@
 """Reads several talent pool pages share: names, follow-ups and the record's audit log."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
@@ -44,3 +44,19 @@ def log_user_name(entry: ModelLogEntry) -> str:
     if entry.user_id is None:
         return _("the system")
     return display_name(entry.user) if entry.user is not None else _("someone whose account was deleted")
+
+
+def career_steps_open_first(*, profile: AspirantProfile) -> QuerySet[CareerStep]:
+    """The profile's steps: planned and in progress first, each group soonest target date first."""
+    return (
+        CareerStep.objects.filter(profile=profile)
+        .select_related("programme", "target_role")
+        .annotate(
+            closed=Case(
+                When(status__in=CareerStep.OPEN_STATUSES, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("closed", "target_date", "pk")
+    )

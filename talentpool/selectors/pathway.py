@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import Group
-from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,7 +23,7 @@ from ..models import (
     QualityRating,
 )
 from ..roles import SCHOOL_IMPROVEMENT_PARTNERS
-from .common import latest_follow_ups, log_user_name, record_log_for
+from .common import career_steps_open_first, latest_follow_ups, log_user_name, record_log_for
 
 LATEST_FOLLOW_UPS = 3
 RECORD_VIEWS_SHOWN = 10
@@ -106,22 +106,6 @@ def profile_for(user) -> AspirantProfile | None:
         AspirantProfile.objects.select_related("school__local_authority", "current_role", "target_role")
         .filter(user=user)
         .first()
-    )
-
-
-def _career_steps_open_first(profile: AspirantProfile) -> QuerySet[CareerStep]:
-    """Planned and in-progress steps first, each group soonest target date first."""
-    return (
-        CareerStep.objects.filter(profile=profile)
-        .select_related("programme", "target_role")
-        .annotate(
-            closed=Case(
-                When(status__in=CareerStep.OPEN_STATUSES, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("closed", "target_date", "pk")
     )
 
 
@@ -216,7 +200,7 @@ def dashboard_for(*, user) -> dict[str, Any]:
             "ratings_updated_at": None,
         }
     else:
-        career_steps = list(_career_steps_open_first(profile))
+        career_steps = list(career_steps_open_first(profile=profile))
         interests = list(
             ProgrammeInterest.objects.filter(profile=profile)
             .select_related("programme")

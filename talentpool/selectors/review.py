@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import (
-    Case,
     Count,
     Exists,
     F,
@@ -20,8 +19,6 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    Value,
-    When,
 )
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
@@ -30,7 +27,7 @@ from programmes.models import CareerStage, ProgrammePage, School
 
 from ..models import AspirantProfile, CareerStep, FollowUp, ProgrammeInterest
 from ..permissions import profiles_reviewable_by, schools_reviewable_by
-from .common import display_name, latest_follow_ups
+from .common import career_steps_open_first, display_name, latest_follow_ups
 from .pathway import qualification_labels, self_assessment_for
 
 #: "Follow-up due" means due within this many days, or already overdue.
@@ -142,22 +139,6 @@ def review_filter_choices(*, user) -> dict[str, list]:
 
 
 # One aspirant's record ---------------------------------------------------------------------------
-
-
-def career_steps_open_first(*, profile: AspirantProfile) -> QuerySet[CareerStep]:
-    """The profile's steps: planned and in progress first, each group soonest target date first."""
-    return (
-        CareerStep.objects.filter(profile=profile)
-        .select_related("programme", "target_role")
-        .annotate(
-            closed=Case(
-                When(status__in=CareerStep.OPEN_STATUSES, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("closed", "target_date", "pk")
-    )
 
 
 def profiles_for_review(*, user) -> QuerySet[AspirantProfile]:

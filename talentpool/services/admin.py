@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 
 from programmes.models import CareerStage, School
 
+from ..log_actions import CHANGE_FOLLOW_UP, DELETE_FOLLOW_UP
 from ..models import AspirantProfile, FollowUp
 from .follow_ups import profile_next_follow_up_refresh
 
@@ -98,6 +99,8 @@ def follow_up_update(
     follow_up.refresh_from_db()
     profile_next_follow_up_refresh(profile=follow_up.profile)
     log(instance=follow_up, action="wagtail.edit", user=editor, content_changed=True)
+    # Also on the profile, where the aspirant's "Who has looked at your record" reads.
+    log(instance=follow_up.profile, action=CHANGE_FOLLOW_UP, user=editor, data={"follow_up": follow_up.pk})
     return follow_up
 
 
@@ -106,5 +109,6 @@ def follow_up_delete(*, follow_up: FollowUp, editor) -> None:
     """Delete a follow-up (logged first, while it exists); the aspirant's next date follows."""
     profile = follow_up.profile
     log(instance=follow_up, action="wagtail.delete", user=editor, deleted=True)
+    log(instance=profile, action=DELETE_FOLLOW_UP, user=editor, data={"follow_up": follow_up.pk})
     follow_up.delete()
     profile_next_follow_up_refresh(profile=profile)

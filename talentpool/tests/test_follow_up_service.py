@@ -9,7 +9,13 @@ from wagtail.models import ModelLogEntry
 
 from talentpool import services
 from talentpool.factories import AspirantProfileFactory, CareerStepFactory, FollowUpFactory
-from talentpool.log_actions import EXPORT_PROFILE, RECORD_FOLLOW_UP, VIEW_PROFILE
+from talentpool.log_actions import (
+    CHANGE_FOLLOW_UP,
+    DELETE_FOLLOW_UP,
+    EXPORT_PROFILE,
+    RECORD_FOLLOW_UP,
+    VIEW_PROFILE,
+)
 from talentpool.models import FollowUp
 
 TODAY = timezone.localdate
@@ -148,3 +154,38 @@ def test_the_plain_text_email_is_not_html_escaped(
     with django_capture_on_commit_callbacks(execute=True):
         record(talent_pool)
     assert "Dear Aoife O'Neil," in mailoutbox[0].body
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"visit_date": TODAY() - 400 * DAY, "next_follow_up_due": None}, "visit_date"),
+        ({"next_follow_up_due": TODAY() + 800 * DAY}, "next_follow_up_due"),
+    ],
+)
+def test_a_mistyped_year_is_refused(talent_pool, changes, field):
+    with pytest.raises(ValidationError) as raised:
+        record(talent_pool, **changes)
+    assert "Check the year you entered" in " ".join(raised.value.message_dict[field])
+
+
+def test_an_officers_change_or_deletion_of_a_note_shows_on_the_aspirants_record_log(talent_pool):
+    follow_up = record(talent_pool)
+    services.follow_up_update(
+        follow_up=follow_up,
+        editor=talent_pool.officer,
+        notes="Corrected.",
+        agreed_actions="",
+        next_follow_up_due=None,
+    )
+    services.follow_up_delete(follow_up=follow_up, editor=talent_pool.officer)
+    actions = list(
+        ModelLogEntry.objects.filter(
+            content_type__model="aspirantprofile",
+            object_id=str(talent_pool.profile.pk),
+            user=talent_pool.officer,
+        )
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )
+    assert actions == [CHANGE_FOLLOW_UP, DELETE_FOLLOW_UP]
