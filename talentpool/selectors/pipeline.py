@@ -194,7 +194,8 @@ def pipeline_report_for(
 
     Aspirants count when they joined (their profile was created) between ``date_from`` and
     ``date_to``, both inclusive; programme interest when it was registered in that range.
-    Follow-ups are as of today: overdue (before today) or due within FOLLOW_UP_DUE_WITHIN_DAYS.
+    Follow-ups are those of the aspirants counted (so the dates narrow them too), as of today:
+    overdue (before today) or due within FOLLOW_UP_DUE_WITHIN_DAYS.
     Six queries, whatever the data.
     """
     today = timezone.localdate()
