@@ -538,7 +538,11 @@ def admin_sign_in(page, user) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("page_fixture", ["browser_page", "phone_page"])
-def test_an_officer_filters_the_report_by_keyboard_and_it_stays_accessible(request, page_fixture, pipeline):
+def test_an_officer_filters_the_report_by_keyboard_and_it_stays_accessible(
+    request, page_fixture, transactional_db, django_db_serialized_rollback, pipeline
+):
+    """``transactional_db`` before ``pipeline``: the live server must see its rows committed
+    (on SQLite's shared in-memory database it would see them anyway; on PostgreSQL it would not)."""
     page = request.getfixturevalue(page_fixture)
     page.emulate_media(color_scheme="dark")
     admin_sign_in(page, pipeline.officer)

@@ -535,7 +535,6 @@ def test_an_export_of_ten_thousand_rows_is_streamed(client, everyone):
         assert response.streaming
         assert isinstance(response, response_class)
         chunks = [len(chunk) for chunk in response.streaming_content]
-        response.close()
         # Sent a piece at a time, not as one body.
         assert len(chunks) > 5
         assert max(chunks) <= 64 * 1024 < sum(chunks)
