@@ -13,6 +13,8 @@ from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 
+from .. import services
+from ..selectors import every_word_q
 from .exports import FormulaSafeExportMixin
 
 
@@ -42,12 +44,35 @@ class RecordTitleMixin:
 
 
 class ScopedIndexView(PolicyScopedMixin, FormulaSafeExportMixin, generic.IndexView):
-    """A listing of only the records the user manages; downloads neutralise formula-like cells."""
+    """A listing of only the records the user manages; downloads neutralise formula-like cells.
+
+    Search needs every word in one of ``search_fields`` (the models are not in Wagtail's search
+    index). A download that holds aspirants' records logs one entry per aspirant: subclasses say
+    which with ``exported_profile_ids``.
+    """
 
     list_select_related: tuple[str, ...] = ()
+    search_fields: list[str] = []
 
     def get_base_queryset(self):
         return self.scoped_queryset().select_related(*self.list_select_related)
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return queryset.filter(every_word_q(self.search_query, self.search_fields))
+
+    def exported_profile_ids(self, queryset) -> list[int] | None:
+        """The aspirants whose records a download of ``queryset`` holds; None when it holds none."""
+        return None
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        profile_ids = self.exported_profile_ids(queryset)
+        if profile_ids is not None:
+            services.profile_export_log(
+                viewer=self.request.user, profile_ids=profile_ids, file_format=spreadsheet_format
+            )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def order_queryset(self, queryset):
         queryset = super().order_queryset(queryset)

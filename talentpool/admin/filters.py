@@ -14,19 +14,6 @@ from ..models import AspirantProfile, FollowUp, LocalAuthorityMembership, Readin
 from ..selectors import FOLLOW_UP_DUE_WITHIN_DAYS, follow_up_due_q
 from .forms import PersonChoiceField
 
-MAX_SEARCH_WORDS = 5
-
-
-def every_word_q(search: str, fields: list[str]) -> Q:
-    """Each word of ``search`` must appear in one of ``fields`` (so "Asha Patel" finds Asha Patel)."""
-    condition = Q()
-    for word in search.split()[:MAX_SEARCH_WORDS]:
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__icontains": word})
-        condition &= any_field
-    return condition
-
 
 class PersonFilter(django_filters.ModelChoiceFilter):
     field_class = PersonChoiceField

@@ -25,7 +25,6 @@ from .common import (
     ScopedIndexView,
     ScopedInspectView,
 )
-from .filters import every_word_q
 from .records import follow_up_for
 
 SEARCH_FIELDS = ["profile__user__first_name", "profile__user__last_name", "profile__user__email"]
@@ -70,11 +69,7 @@ class FollowUpIndexView(ScopedIndexView):
         "next_follow_up_due": gettext_lazy("Next follow-up due"),
     }
     list_export = list(export_headings)
-
-    def search_queryset(self, queryset):
-        if not self.is_searching:
-            return queryset
-        return queryset.filter(every_word_q(self.search_query, SEARCH_FIELDS))
+    search_fields = SEARCH_FIELDS
 
     @cached_property
     def columns(self):
@@ -104,13 +99,8 @@ class FollowUpIndexView(ScopedIndexView):
             next_follow_up_due=item.next_follow_up_due,
         )
 
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        services.profile_export_log(
-            viewer=self.request.user,
-            profile_ids=list(queryset.order_by().values_list("profile_id", flat=True).distinct()),
-            file_format=spreadsheet_format,
-        )
-        return super().as_spreadsheet(queryset, spreadsheet_format)
+    def exported_profile_ids(self, queryset):
+        return list(queryset.order_by().values_list("profile_id", flat=True).distinct())
 
 
 class FollowUpInspectView(ScopedInspectView):

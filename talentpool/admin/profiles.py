@@ -20,7 +20,6 @@ from .. import services
 from ..selectors import display_name, review_record_for
 from ..services import StaleEditError
 from .common import DueDateColumn, RowTitleColumn, ScopedEditView, ScopedIndexView, ScopedInspectView
-from .filters import every_word_q
 
 SEARCH_FIELDS = ["user__first_name", "user__last_name", "user__email"]
 
@@ -50,11 +49,7 @@ class AspirantProfileIndexView(ScopedIndexView):
         "updated_at": gettext_lazy("Profile updated"),
     }
     list_export = list(export_headings)
-
-    def search_queryset(self, queryset):
-        if not self.is_searching:
-            return queryset
-        return queryset.filter(every_word_q(self.search_query, SEARCH_FIELDS))
+    search_fields = SEARCH_FIELDS
 
     @cached_property
     def columns(self):
@@ -90,13 +85,8 @@ class AspirantProfileIndexView(ScopedIndexView):
             updated_at=timezone.localtime(item.updated_at).date(),
         )
 
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        services.profile_export_log(
-            viewer=self.request.user,
-            profile_ids=list(queryset.values_list("pk", flat=True)),
-            file_format=spreadsheet_format,
-        )
-        return super().as_spreadsheet(queryset, spreadsheet_format)
+    def exported_profile_ids(self, queryset):
+        return list(queryset.order_by().values_list("pk", flat=True))
 
 
 class AspirantProfileInspectView(ScopedInspectView):

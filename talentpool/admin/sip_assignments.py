@@ -12,7 +12,6 @@ from wagtail.admin.views import generic
 
 from ..selectors import display_name
 from .common import RowTitleColumn, ScopedDeleteView, ScopedEditView, ScopedIndexView
-from .filters import every_word_q
 
 
 def _is_current(assignment) -> bool:
@@ -47,11 +46,6 @@ class SIPAssignmentIndexView(ScopedIndexView):
     }
     list_export = list(export_headings)
     search_fields = ["sip__first_name", "sip__last_name", "sip__email", "school__name"]
-
-    def search_queryset(self, queryset):
-        if not self.is_searching:
-            return queryset
-        return queryset.filter(every_word_q(self.search_query, self.search_fields))
 
     @cached_property
     def columns(self):
@@ -105,11 +99,6 @@ class LocalAuthorityMembershipIndexView(ScopedIndexView):
     list_select_related = ("user", "local_authority")
     default_ordering = "user__last_name"
     search_fields = ["user__first_name", "user__last_name", "user__email"]
-
-    def search_queryset(self, queryset):
-        if not self.is_searching:
-            return queryset
-        return queryset.filter(every_word_q(self.search_query, self.search_fields))
 
     @cached_property
     def columns(self):

@@ -4,7 +4,7 @@ They take the person whose data is read and trust the caller to have checked, wi
 ``talentpool.permissions``, that the person asking may read it.
 """
 
-from .common import display_name, latest_follow_ups, record_log_for
+from .common import display_name, every_word_q, latest_follow_ups, record_log_for
 from .export import (
     EXPORT_CHUNK_SIZE,
     profile_ids_in,
@@ -45,6 +45,7 @@ __all__ = [
     "dashboard_for",
     "display_name",
     "due_follow_ups_for",
+    "every_word_q",
     "follow_up_due_q",
     "latest_follow_ups",
     "personal_data_for",

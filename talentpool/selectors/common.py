@@ -1,7 +1,7 @@
 """Reads several talent pool pages share: names, follow-ups and the record's audit log."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
@@ -60,3 +60,17 @@ def career_steps_open_first(*, profile: AspirantProfile) -> QuerySet[CareerStep]
         )
         .order_by("closed", "target_date", "pk")
     )
+
+
+MAX_SEARCH_WORDS = 5
+
+
+def every_word_q(search: str, fields: list[str]) -> Q:
+    """Each word of ``search`` must appear in one of ``fields`` (so "Asha Patel" finds Asha Patel)."""
+    condition = Q()
+    for word in search.split()[:MAX_SEARCH_WORDS]:
+        any_field = Q()
+        for field in fields:
+            any_field |= Q(**{f"{field}__icontains": word})
+        condition &= any_field
+    return condition

@@ -27,7 +27,7 @@ from programmes.models import CareerStage, ProgrammePage, School
 
 from ..models import AspirantProfile, CareerStep, FollowUp, ProgrammeInterest
 from ..permissions import profiles_reviewable_by, schools_reviewable_by
-from .common import career_steps_open_first, display_name, latest_follow_ups
+from .common import career_steps_open_first, display_name, every_word_q, latest_follow_ups
 from .pathway import qualification_labels, self_assessment_for
 
 #: "Follow-up due" means due within this many days, or already overdue.
@@ -74,16 +74,8 @@ SORTS = {
 }
 
 
-def _search_q(search: str) -> Q:
-    """Every word must appear in the first name, last name or email address."""
-    condition = Q()
-    for word in search.split()[:5]:
-        condition &= (
-            Q(user__first_name__icontains=word)
-            | Q(user__last_name__icontains=word)
-            | Q(user__email__icontains=word)
-        )
-    return condition
+#: Where the name search looks, on AspirantProfile.
+NAME_SEARCH_FIELDS = ["user__first_name", "user__last_name", "user__email"]
 
 
 def follow_up_due_q(*, on: datetime.date | None = None) -> Q:
@@ -100,7 +92,7 @@ def aspirants_for_reviewer(*, user, filters: ReviewFilters) -> QuerySet[Aspirant
     """
     profiles = profiles_reviewable_by(user).select_related("user", "school", "current_role", "target_role")
     if filters.search.strip():
-        profiles = profiles.filter(_search_q(filters.search))
+        profiles = profiles.filter(every_word_q(filters.search, NAME_SEARCH_FIELDS))
     if filters.schools:
         profiles = profiles.filter(school_id__in=filters.schools)
     if filters.current_roles:
