@@ -22,7 +22,7 @@ from wagtail.admin.views.reports import ReportView
 
 from .. import permissions
 from ..models import AspirantProfile, FollowUp, SIPAssignment
-from ..selectors import display_name
+from ..selectors import record_names_for
 
 AUDIT_LOG_URL_NAME = "talentpool_audit_log"
 AUDIT_LOG_RESULTS_URL_NAME = "talentpool_audit_log_results"
@@ -51,22 +51,6 @@ class TalentPoolAuditLogFilterSet(HistoryFilterSet):
     def filter_record(self, queryset, name, value):
         model, _url_name = RECORD_TYPES[value]
         return queryset.filter(content_type=ContentType.objects.get_for_model(model))
-
-
-def _record_names(user, model, object_ids: set[int]) -> dict[int, str]:
-    """``{pk: who or what the record is about}`` for the records ``user`` manages, in one query."""
-    if model is AspirantProfile:
-        rows = permissions.profiles_manageable_by(user).filter(pk__in=object_ids).select_related("user")
-        return {row.pk: display_name(row.user) for row in rows}
-    if model is FollowUp:
-        rows = (
-            permissions.follow_ups_manageable_by(user)
-            .filter(pk__in=object_ids)
-            .select_related("profile__user")
-        )
-        return {row.pk: display_name(row.profile.user) for row in rows}
-    rows = permissions.sip_assignments_manageable_by(user).filter(pk__in=object_ids).select_related("school")
-    return {row.pk: row.school.name for row in rows}
 
 
 class AuditLogPaginator(WagtailPaginator):
@@ -128,7 +112,10 @@ class TalentPoolAuditLogView(ReportView):
         for entry in entries:
             if entry.content_type_id in types and entry.object_id.isdigit():
                 ids_by_model[types[entry.content_type_id][0]].add(int(entry.object_id))
-        names = {model: _record_names(self.request.user, model, ids) for model, ids in ids_by_model.items()}
+        names = {
+            model: record_names_for(user=self.request.user, model=model, object_ids=ids)
+            for model, ids in ids_by_model.items()
+        }
         for entry in entries:
             model, url_name = types.get(entry.content_type_id, (None, None))
             object_id = int(entry.object_id) if entry.object_id.isdigit() else None

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
 
 from .. import services
-from ..selectors import display_name
+from ..selectors import display_name, follow_up_for, follow_up_profile_ids_in
 from .common import (
     DueDateColumn,
     RowTitleColumn,
@@ -25,7 +25,6 @@ from .common import (
     ScopedIndexView,
     ScopedInspectView,
 )
-from .records import follow_up_for
 
 SEARCH_FIELDS = ["profile__user__first_name", "profile__user__last_name", "profile__user__email"]
 
@@ -100,7 +99,7 @@ class FollowUpIndexView(ScopedIndexView):
         )
 
     def exported_profile_ids(self, queryset):
-        return list(queryset.order_by().values_list("profile_id", flat=True).distinct())
+        return follow_up_profile_ids_in(follow_ups=queryset)
 
 
 class FollowUpInspectView(ScopedInspectView):

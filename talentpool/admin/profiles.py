@@ -17,7 +17,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets.button import HeaderButton
 
 from .. import services
-from ..selectors import display_name, review_record_for
+from ..selectors import display_name, profile_ids_in, review_record_for
 from ..services import StaleEditError
 from .common import DueDateColumn, RowTitleColumn, ScopedEditView, ScopedIndexView, ScopedInspectView
 
@@ -86,7 +86,7 @@ class AspirantProfileIndexView(ScopedIndexView):
         )
 
     def exported_profile_ids(self, queryset):
-        return list(queryset.order_by().values_list("pk", flat=True))
+        return profile_ids_in(profiles=queryset)
 
 
 class AspirantProfileInspectView(ScopedInspectView):

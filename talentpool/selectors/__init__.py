@@ -4,9 +4,11 @@ They take the person whose data is read and trust the caller to have checked, wi
 ``talentpool.permissions``, that the person asking may read it.
 """
 
+from .admin import follow_up_for, record_names_for
 from .common import display_name, every_word_q, latest_follow_ups, record_log_for
 from .export import (
     EXPORT_CHUNK_SIZE,
+    follow_up_profile_ids_in,
     profile_ids_in,
     profiles_with_programmes,
     programme_titles_by_profile,
@@ -47,6 +49,8 @@ __all__ = [
     "due_follow_ups_for",
     "every_word_q",
     "follow_up_due_q",
+    "follow_up_for",
+    "follow_up_profile_ids_in",
     "latest_follow_ups",
     "personal_data_for",
     "pipeline_report_for",
@@ -58,6 +62,7 @@ __all__ = [
     "programme_titles_by_profile",
     "qualification_labels",
     "record_log_for",
+    "record_names_for",
     "review_filter_choices",
     "review_record_for",
     "self_assessment_for",

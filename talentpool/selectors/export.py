@@ -21,6 +21,11 @@ def profile_ids_in(*, profiles: QuerySet[AspirantProfile]) -> list[int]:
     return list(profiles.order_by().values_list("pk", flat=True))
 
 
+def follow_up_profile_ids_in(*, follow_ups: QuerySet) -> list[int]:
+    """The aspirants the follow-ups in ``follow_ups`` are about, each once, for an export's audit log."""
+    return list(follow_ups.order_by().values_list("profile_id", flat=True).distinct())
+
+
 def programme_titles_by_profile(*, profile_ids: Iterable[int]) -> dict[int, list[str]]:
     """The titles of the programmes each profile is interested in, enrolled on or has completed.
 
