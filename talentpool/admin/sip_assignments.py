@@ -10,17 +10,13 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views import generic
 
+from ..permissions import sip_assignment_is_current
 from ..selectors import display_name
 from .common import RowTitleColumn, ScopedDeleteView, ScopedEditView, ScopedIndexView
 
 
-def _is_current(assignment) -> bool:
-    today = timezone.localdate()
-    return assignment.starts_on <= today and (assignment.ends_on is None or assignment.ends_on >= today)
-
-
 def assignment_status(assignment) -> str:
-    if _is_current(assignment):
+    if sip_assignment_is_current(assignment):
         return _("Current")
     return _("Not started yet") if assignment.starts_on > timezone.localdate() else _("Ended")
 
@@ -61,7 +57,9 @@ class SIPAssignmentIndexView(ScopedIndexView):
             Column("school", label=_("School"), accessor="school.name", sort_key="school__name"),
             Column("starts_on", label=_("Start date"), sort_key="starts_on"),
             Column("ends_on", label=_("End date"), sort_key="ends_on"),
-            StatusTagColumn("status", label=_("Status"), accessor=assignment_status, primary=_is_current),
+            StatusTagColumn(
+                "status", label=_("Status"), accessor=assignment_status, primary=sip_assignment_is_current
+            ),
         ]
 
     def to_row_dict(self, item):

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from programmes.models import School
@@ -34,6 +34,23 @@ def current_sip_assignment_q(*, on: datetime.date | None = None, prefix: str = "
     on = on or timezone.localdate()
     return Q(**{f"{prefix}starts_on__lte": on}) & (
         Q(**{f"{prefix}ends_on__isnull": True}) | Q(**{f"{prefix}ends_on__gte": on})
+    )
+
+
+def sip_assignment_is_current(assignment: SIPAssignment, *, on: datetime.date | None = None) -> bool:
+    """``current_sip_assignment_q`` for one assignment already loaded. No query."""
+    on = on or timezone.localdate()
+    return assignment.starts_on <= on and (assignment.ends_on is None or assignment.ends_on >= on)
+
+
+def sip_in_own_la_q() -> Q:
+    """A condition on SIPAssignment: the SIP is in the SIP group and the school is in their own LA.
+
+    Only such assignments give a SIP their reach (with ``current_sip_assignment_q`` for the dates).
+    """
+    return Q(
+        sip__groups__name=SCHOOL_IMPROVEMENT_PARTNERS,
+        sip__local_authority_membership__local_authority=F("school__local_authority"),
     )
 
 
@@ -72,15 +89,7 @@ def _owner_q(user: AnyUser) -> Q:
 
 def _sip_school_ids(user: AnyUser) -> QuerySet:
     """Subquery: schools currently assigned to ``user``, a SIP, within the SIP's own LA."""
-    return (
-        current_sip_assignments()
-        .filter(
-            sip=user,
-            sip__groups__name=SCHOOL_IMPROVEMENT_PARTNERS,
-            school__local_authority__staff_memberships__user=user,
-        )
-        .values("school_id")
-    )
+    return current_sip_assignments().filter(sip_in_own_la_q(), sip=user).values("school_id")
 
 
 def _officer_local_authority_ids(user: AnyUser) -> QuerySet:

@@ -14,8 +14,12 @@ from django.utils.translation import gettext as _
 from programmes.models import LocalAuthority, School
 
 from ..models import AspirantProfile, ProgrammeInterest, Readiness, SIPAssignment
-from ..permissions import current_sip_assignment_q, profiles_manageable_by, sip_assignments_manageable_by
-from ..roles import SCHOOL_IMPROVEMENT_PARTNERS
+from ..permissions import (
+    current_sip_assignment_q,
+    profiles_manageable_by,
+    sip_assignments_manageable_by,
+    sip_in_own_la_q,
+)
 from .review import FOLLOW_UP_DUE_WITHIN_DAYS
 
 NOT_GIVEN = ""
@@ -144,10 +148,7 @@ def _follow_ups_by_sip(
     them in their own LA. Counted distinctly, so two assignments to one school count each aspirant once.
     """
     due_by = today + datetime.timedelta(days=FOLLOW_UP_DUE_WITHIN_DAYS)
-    assignments = assignments.filter(
-        sip__groups__name=SCHOOL_IMPROVEMENT_PARTNERS,
-        sip__local_authority_membership__local_authority=F("school__local_authority"),
-    )
+    assignments = assignments.filter(sip_in_own_la_q())
     in_scope = Q(school__aspirant_profiles__in=profiles)
     grouped = (
         assignments.values("sip_id", "sip__first_name", "sip__last_name", "sip__username")
